@@ -1,0 +1,376 @@
+package io.github.embeddedetcd.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The settings of one etcd member: etcd's own config-file keys plus the {@code embedded:} section.
+ * Immutable; build one with {@link #builder()} or read one with {@link ConfigFile#read(Path)}.
+ * Settings left unset take etcd's defaults, except those documented on the builder.
+ */
+public final class EtcdConfig {
+
+    /** Default client URL when none is configured. */
+    public static final URI DEFAULT_CLIENT_URL = URI.create("http://127.0.0.1:2379");
+    /** Default peer URL when none is configured. */
+    public static final URI DEFAULT_PEER_URL = URI.create("http://127.0.0.1:2380");
+
+    private final String name;
+    private final Path dataDir;
+    private final Path walDir;
+    private final List<URI> listenPeerUrls;
+    private final List<URI> listenClientUrls;
+    private final List<URI> initialAdvertisePeerUrls;
+    private final List<URI> advertiseClientUrls;
+    private final Map<String, List<URI>> initialCluster;
+    private final String initialClusterToken;
+    private final ClusterState initialClusterState;
+    private final Integer heartbeatIntervalMillis;
+    private final Integer electionTimeoutMillis;
+    private final Long snapshotCount;
+    private final Long quotaBackendBytes;
+    private final Integer maxSnapshots;
+    private final Integer maxWals;
+    private final Boolean strictReconfigCheck;
+    private final String logLevel;
+    private final Boolean debug;
+    private final TransportSecurity clientTransportSecurity;
+    private final TransportSecurity peerTransportSecurity;
+    private final Path binary;
+    private final boolean autoPromote;
+    private final Duration startTimeout;
+    private final Duration stopTimeout;
+    private final Duration requestTimeout;
+    private final int httpPort;
+    private final List<String> extraArgs;
+
+    private EtcdConfig(Builder b) {
+        name = b.name;
+        dataDir = b.dataDir;
+        walDir = b.walDir;
+        listenPeerUrls = b.listenPeerUrls;
+        listenClientUrls = b.listenClientUrls;
+        initialAdvertisePeerUrls = b.initialAdvertisePeerUrls;
+        advertiseClientUrls = b.advertiseClientUrls;
+        initialCluster = b.initialCluster;
+        initialClusterToken = b.initialClusterToken;
+        initialClusterState = b.initialClusterState;
+        heartbeatIntervalMillis = b.heartbeatIntervalMillis;
+        electionTimeoutMillis = b.electionTimeoutMillis;
+        snapshotCount = b.snapshotCount;
+        quotaBackendBytes = b.quotaBackendBytes;
+        maxSnapshots = b.maxSnapshots;
+        maxWals = b.maxWals;
+        strictReconfigCheck = b.strictReconfigCheck;
+        logLevel = b.logLevel;
+        debug = b.debug;
+        clientTransportSecurity = b.clientTransportSecurity;
+        peerTransportSecurity = b.peerTransportSecurity;
+        binary = b.binary;
+        autoPromote = b.autoPromote;
+        startTimeout = b.startTimeout;
+        stopTimeout = b.stopTimeout;
+        requestTimeout = b.requestTimeout;
+        httpPort = b.httpPort;
+        extraArgs = List.copyOf(b.extraArgs);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this config's settings, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public String name() { return name; }
+    public Path dataDir() { return dataDir; }
+    /** The WAL directory, or null when the WAL lives in the data dir. */
+    public Path walDir() { return walDir; }
+    public List<URI> listenPeerUrls() { return listenPeerUrls; }
+    public List<URI> listenClientUrls() { return listenClientUrls; }
+    public List<URI> initialAdvertisePeerUrls() { return initialAdvertisePeerUrls; }
+    public List<URI> advertiseClientUrls() { return advertiseClientUrls; }
+    /** Member name to peer URLs, in the order given. */
+    public Map<String, List<URI>> initialCluster() { return initialCluster; }
+    /** The token, or null for etcd's default. */
+    public String initialClusterToken() { return initialClusterToken; }
+    public ClusterState initialClusterState() { return initialClusterState; }
+    /** Null means etcd's default (100 ms). */
+    public Integer heartbeatIntervalMillis() { return heartbeatIntervalMillis; }
+    /** Null means etcd's default (1000 ms). */
+    public Integer electionTimeoutMillis() { return electionTimeoutMillis; }
+    public Long snapshotCount() { return snapshotCount; }
+    public Long quotaBackendBytes() { return quotaBackendBytes; }
+    public Integer maxSnapshots() { return maxSnapshots; }
+    public Integer maxWals() { return maxWals; }
+    public Boolean strictReconfigCheck() { return strictReconfigCheck; }
+    public String logLevel() { return logLevel; }
+    public Boolean debug() { return debug; }
+    public TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
+    public TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
+    /** {@code embedded.binary}: the etcd binary to run, or null to look it up. */
+    public Path binary() { return binary; }
+    /** {@code embedded.auto-promote}: promote learners automatically (default true). */
+    public boolean autoPromote() { return autoPromote; }
+    /** {@code embedded.start-timeout}: how long start() waits for /health (default 30s). */
+    public Duration startTimeout() { return startTimeout; }
+    /** {@code embedded.stop-timeout}: how long close() waits after SIGTERM before SIGKILL (default 10s). */
+    public Duration stopTimeout() { return stopTimeout; }
+    /** {@code embedded.request-timeout}: deadline of each etcd call the library makes (default 5s). */
+    public Duration requestTimeout() { return requestTimeout; }
+    /** {@code embedded.http-port}: port of the examples' HTTP service (default 3000). */
+    public int httpPort() { return httpPort; }
+    /** {@code embedded.extra-args}: further etcd command-line flags, passed as given. */
+    public List<String> extraArgs() { return extraArgs; }
+
+    /** {@code initial-cluster} in etcd's {@code name=url,name=url} form. */
+    public String initialClusterFlag() {
+        return flag(initialCluster);
+    }
+
+    @Override
+    public String toString() {
+        return "EtcdConfig{name=" + name + ", dataDir=" + dataDir + ", client=" + advertiseClientUrls
+                + ", peer=" + initialAdvertisePeerUrls + ", initialCluster=" + initialClusterFlag() + "}";
+    }
+
+    /**
+     * Collects settings; {@link #build()} fills defaults and checks that they fit together.
+     * Defaults: name = this host's name, client {@code http://127.0.0.1:2379}, peer
+     * {@code http://127.0.0.1:2380}, data dir {@code <name>.etcd} in the working directory,
+     * advertised URLs = listen URLs, initial-cluster = this member alone.
+     */
+    public static final class Builder {
+        private String name;
+        private Path dataDir;
+        private Path walDir;
+        private List<URI> listenPeerUrls;
+        private List<URI> listenClientUrls;
+        private List<URI> initialAdvertisePeerUrls;
+        private List<URI> advertiseClientUrls;
+        private Map<String, List<URI>> initialCluster;
+        private String initialClusterToken;
+        private ClusterState initialClusterState = ClusterState.NEW;
+        private Integer heartbeatIntervalMillis;
+        private Integer electionTimeoutMillis;
+        private Long snapshotCount;
+        private Long quotaBackendBytes;
+        private Integer maxSnapshots;
+        private Integer maxWals;
+        private Boolean strictReconfigCheck;
+        private String logLevel;
+        private Boolean debug;
+        private TransportSecurity clientTransportSecurity = TransportSecurity.NONE;
+        private TransportSecurity peerTransportSecurity = TransportSecurity.NONE;
+        private Path binary;
+        private boolean autoPromote = true;
+        private Duration startTimeout = Duration.ofSeconds(30);
+        private Duration stopTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(5);
+        private int httpPort = 3000;
+        private List<String> extraArgs = new ArrayList<>();
+
+        private Path sourceFile;
+        private final Map<String, Integer> sourceLines = new HashMap<>();
+
+        private Builder() {
+        }
+
+        private Builder(EtcdConfig c) {
+            name = c.name;
+            dataDir = c.dataDir;
+            walDir = c.walDir;
+            listenPeerUrls = c.listenPeerUrls;
+            listenClientUrls = c.listenClientUrls;
+            initialAdvertisePeerUrls = c.initialAdvertisePeerUrls;
+            advertiseClientUrls = c.advertiseClientUrls;
+            initialCluster = c.initialCluster;
+            initialClusterToken = c.initialClusterToken;
+            initialClusterState = c.initialClusterState;
+            heartbeatIntervalMillis = c.heartbeatIntervalMillis;
+            electionTimeoutMillis = c.electionTimeoutMillis;
+            snapshotCount = c.snapshotCount;
+            quotaBackendBytes = c.quotaBackendBytes;
+            maxSnapshots = c.maxSnapshots;
+            maxWals = c.maxWals;
+            strictReconfigCheck = c.strictReconfigCheck;
+            logLevel = c.logLevel;
+            debug = c.debug;
+            clientTransportSecurity = c.clientTransportSecurity;
+            peerTransportSecurity = c.peerTransportSecurity;
+            binary = c.binary;
+            autoPromote = c.autoPromote;
+            startTimeout = c.startTimeout;
+            stopTimeout = c.stopTimeout;
+            requestTimeout = c.requestTimeout;
+            httpPort = c.httpPort;
+            extraArgs = new ArrayList<>(c.extraArgs);
+        }
+
+        public Builder name(String value) { name = value; return this; }
+        public Builder dataDir(Path value) { dataDir = value; return this; }
+        public Builder walDir(Path value) { walDir = value; return this; }
+        public Builder listenPeerUrls(List<URI> value) { listenPeerUrls = List.copyOf(value); return this; }
+        public Builder listenClientUrls(List<URI> value) { listenClientUrls = List.copyOf(value); return this; }
+        public Builder initialAdvertisePeerUrls(List<URI> value) { initialAdvertisePeerUrls = List.copyOf(value); return this; }
+        public Builder advertiseClientUrls(List<URI> value) { advertiseClientUrls = List.copyOf(value); return this; }
+
+        /** Sets listen and advertised peer URLs to the same single URL. */
+        public Builder peerUrl(URI value) {
+            return listenPeerUrls(List.of(value)).initialAdvertisePeerUrls(List.of(value));
+        }
+
+        /** Sets listen and advertised client URLs to the same single URL. */
+        public Builder clientUrl(URI value) {
+            return listenClientUrls(List.of(value)).advertiseClientUrls(List.of(value));
+        }
+
+        /** Member name to peer URLs. */
+        public Builder initialCluster(Map<String, List<URI>> value) {
+            initialCluster = copyOrdered(value);
+            return this;
+        }
+
+        /** {@code initial-cluster} in etcd's {@code name=url,name=url} form. */
+        public Builder initialCluster(String value) {
+            return initialCluster(parseInitialCluster(value));
+        }
+
+        public Builder initialClusterToken(String value) { initialClusterToken = value; return this; }
+        public Builder initialClusterState(ClusterState value) { initialClusterState = Objects.requireNonNull(value); return this; }
+        public Builder heartbeatIntervalMillis(int value) { heartbeatIntervalMillis = value; return this; }
+        public Builder electionTimeoutMillis(int value) { electionTimeoutMillis = value; return this; }
+        public Builder snapshotCount(long value) { snapshotCount = value; return this; }
+        public Builder quotaBackendBytes(long value) { quotaBackendBytes = value; return this; }
+        public Builder maxSnapshots(int value) { maxSnapshots = value; return this; }
+        public Builder maxWals(int value) { maxWals = value; return this; }
+        public Builder strictReconfigCheck(boolean value) { strictReconfigCheck = value; return this; }
+        public Builder logLevel(String value) { logLevel = Values.oneOf(value, LOG_LEVELS); return this; }
+        public Builder debug(boolean value) { debug = value; return this; }
+        public Builder clientTransportSecurity(TransportSecurity value) { clientTransportSecurity = Objects.requireNonNull(value); return this; }
+        public Builder peerTransportSecurity(TransportSecurity value) { peerTransportSecurity = Objects.requireNonNull(value); return this; }
+        public Builder binary(Path value) { binary = value; return this; }
+        public Builder autoPromote(boolean value) { autoPromote = value; return this; }
+        public Builder startTimeout(Duration value) { startTimeout = positive("embedded.start-timeout", value); return this; }
+        public Builder stopTimeout(Duration value) { stopTimeout = positive("embedded.stop-timeout", value); return this; }
+        public Builder requestTimeout(Duration value) { requestTimeout = positive("embedded.request-timeout", value); return this; }
+        public Builder httpPort(int value) { httpPort = value; return this; }
+        public Builder extraArgs(List<String> value) { extraArgs = new ArrayList<>(value); return this; }
+
+        TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
+        TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
+
+        /** Remembers where a key was read from, so that later errors can name the file and line. */
+        Builder recordSource(Path file, String key, int line) {
+            sourceFile = file;
+            sourceLines.put(key, line);
+            return this;
+        }
+
+        /** Fills defaults and checks that the settings fit together. */
+        public EtcdConfig build() {
+            if (name == null) {
+                name = HostName.get();
+            }
+            check("name", !name.isBlank() && !name.contains(",") && !name.contains("="),
+                    "must be non-empty and contain no ',' or '=', got '" + name + "'");
+            if (dataDir == null) {
+                dataDir = Path.of(name + ".etcd");
+            }
+            dataDir = dataDir.toAbsolutePath().normalize();
+            if (walDir != null) {
+                walDir = walDir.toAbsolutePath().normalize();
+            }
+            listenClientUrls = orDefault(listenClientUrls, DEFAULT_CLIENT_URL);
+            listenPeerUrls = orDefault(listenPeerUrls, DEFAULT_PEER_URL);
+            advertiseClientUrls = advertised("advertise-client-urls", advertiseClientUrls, listenClientUrls);
+            initialAdvertisePeerUrls = advertised("initial-advertise-peer-urls", initialAdvertisePeerUrls, listenPeerUrls);
+            if (initialCluster == null) {
+                initialCluster = Map.of(name, initialAdvertisePeerUrls);
+            }
+            check("initial-cluster", initialCluster.containsKey(name),
+                    "has no entry for this member's name '" + name + "'; add " + name + "="
+                            + initialAdvertisePeerUrls.get(0) + " (initial-cluster is " + flag(initialCluster) + ")");
+            if (heartbeatIntervalMillis != null || electionTimeoutMillis != null) {
+                int heartbeat = heartbeatIntervalMillis == null ? 100 : heartbeatIntervalMillis;
+                int election = electionTimeoutMillis == null ? 1000 : electionTimeoutMillis;
+                check("election-timeout", election >= 5 * heartbeat,
+                        "must be at least 5 times heartbeat-interval (" + heartbeat + " ms), got " + election + " ms");
+            }
+            check("embedded.http-port", httpPort >= 0 && httpPort <= 65535,
+                    "expects a port from 0 to 65535, got " + httpPort);
+            return new EtcdConfig(this);
+        }
+
+        private List<URI> advertised(String key, List<URI> advertised, List<URI> listen) {
+            List<URI> urls = advertised != null ? advertised : listen;
+            for (URI url : urls) {
+                check(key, !isWildcard(url.getHost()), (advertised == null
+                        ? "is needed because the listen URL " + url + " binds every address; "
+                        : "must not use the wildcard address " + url.getHost() + "; ")
+                        + "set it to an address other members and clients can reach, e.g. http://127.0.0.1:" + url.getPort());
+            }
+            return urls;
+        }
+
+        private void check(String key, boolean ok, String problem) {
+            if (!ok) {
+                throw new ConfigException(sourceFile, sourceLines.getOrDefault(key, 0), key, problem);
+            }
+        }
+
+        private static Duration positive(String key, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(key + " must be a positive duration, got " + value);
+            }
+            return value;
+        }
+    }
+
+    static final String[] LOG_LEVELS = {"debug", "info", "warn", "error", "panic", "fatal"};
+
+    private static List<URI> orDefault(List<URI> urls, URI fallback) {
+        return urls != null ? urls : List.of(fallback);
+    }
+
+    static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::");
+    }
+
+    private static String flag(Map<String, List<URI>> cluster) {
+        return cluster.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(u -> e.getKey() + "=" + u))
+                .collect(Collectors.joining(","));
+    }
+
+    private static Map<String, List<URI>> copyOrdered(Map<String, List<URI>> cluster) {
+        Map<String, List<URI>> copy = new LinkedHashMap<>();
+        cluster.forEach((member, urls) -> copy.put(member, List.copyOf(urls)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    static Map<String, List<URI>> parseInitialCluster(String text) {
+        Map<String, List<URI>> cluster = new LinkedHashMap<>();
+        for (String entry : text.split(",")) {
+            String trimmed = entry.trim();
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0 || eq == trimmed.length() - 1) {
+                throw new IllegalArgumentException("expects name=url pairs separated by commas, like "
+                        + "node-1=http://127.0.0.1:2380,node-2=http://127.0.0.2:2380; '" + trimmed + "' is not one");
+            }
+            cluster.computeIfAbsent(trimmed.substring(0, eq), k -> new ArrayList<>())
+                    .add(Values.url(trimmed.substring(eq + 1)));
+        }
+        return copyOrdered(cluster);
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.embeddedetcd.process;
+
+import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.EtcdStartException;
+import io.github.embeddedetcd.binary.EtcdBinary;
+import io.github.embeddedetcd.config.ClusterState;
+import io.github.embeddedetcd.config.EtcdConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of an etcd child process: started with a clean environment, its output forwarded to
+ * SLF4J, guarded against outliving the JVM, and stopped with SIGTERM, a bounded wait, then SIGKILL.
+ */
+public final class EtcdProcess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EtcdProcess.class);
+    private static final long READY_POLL_MILLIS = 10;
+    private static final long KILL_WAIT_SECONDS = 5;
+    private static final long OUTPUT_DRAIN_MILLIS = 1000;
+
+    private final String name;
+    private final Process process;
+    private final EtcdOutput output;
+    private final Optional<OrphanGuard> guard;
+
+    private EtcdProcess(String name, Process process, EtcdOutput output) {
+        this.name = name;
+        this.process = process;
+        this.output = output;
+        this.guard = OrphanGuard.watch(process.toHandle());
+        guard.ifPresent(g -> process.onExit().thenRun(g::dismiss));
+    }
+
+    /**
+     * Starts etcd without waiting for it; follow with {@link #awaitHealthy(URI, Duration)}.
+     *
+     * @throws EmbeddedEtcdException when a listen port is taken or the binary cannot run
+     */
+    public static EtcdProcess launch(EtcdBinary binary, EtcdConfig config, ClusterState state) {
+        Ports.requireFree(config);
+        List<String> command = EtcdCommandLine.of(binary, config, state);
+        LOG.debug("Starting etcd member '{}': {}", config.name(), command);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        cleanEnvironment(builder.environment());
+        EtcdOutput output = new EtcdOutput(config.name());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new EmbeddedEtcdException("Cannot run " + binary.path() + " for member '" + config.name() + "': "
+                    + e.getMessage() + ". Check that the file is an etcd executable for this machine.", e);
+        }
+        output.pump(process.getInputStream(), "etcd-" + config.name() + "-output");
+        return new EtcdProcess(config.name(), process, output);
+    }
+
+    /** etcd reads ETCD_* variables as flags: the child must see only what we pass on its command line. */
+    private static void cleanEnvironment(Map<String, String> env) {
+        env.keySet().removeIf(key -> key.startsWith("ETCD_") && !key.equals("ETCD_UNSUPPORTED_ARCH"));
+    }
+
+    /**
+     * Returns once {@code /health} at the client URL says healthy.
+     *
+     * @throws EtcdStartException when etcd exits or is not healthy within the timeout; the
+     *                            process is gone when this is thrown
+     */
+    public void awaitHealthy(URI clientUrl, Duration timeout) {
+        HealthProbe probe = new HealthProbe(clientUrl);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw failure("etcd member '" + name + "' exited with code " + process.exitValue()
+                            + " before it became ready.", process.exitValue());
+                }
+                if (probe.isHealthy()) {
+                    return;
+                }
+                Thread.sleep(READY_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            throw new EmbeddedEtcdException("Interrupted while waiting for etcd member '" + name + "' to start", e);
+        }
+        kill();
+        throw failure("etcd member '" + name + "' was not healthy at " + clientUrl + "/health within "
+                + timeout.toMillis() + " ms (embedded.start-timeout); it was stopped. A member of a cluster "
+                + "needs a quorum of its peers running to become healthy.", null);
+    }
+
+    private EtcdStartException failure(String problem, Integer exitCode) {
+        awaitOutputDrained();
+        return new EtcdStartException(problem + " The full output is in the log '" + EtcdOutput.LOGGER_PREFIX + name
+                + "'.", exitCode, output.recentLines());
+    }
+
+    /** Gives the output thread a moment to read what a dead process printed last. */
+    private void awaitOutputDrained() {
+        try {
+            output.finished().get(OUTPUT_DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("output of etcd member '{}' not fully read: {}", name, e.toString());
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes with the exit code when etcd exits, for whatever reason. */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** The last lines etcd printed. */
+    public EtcdOutput output() {
+        return output;
+    }
+
+    /** Ends etcd at once with SIGKILL and waits (bounded) until it is gone. */
+    public void kill() {
+        guard.ifPresent(OrphanGuard::dismiss);
+        process.toHandle().destroyForcibly();
+        awaitExit(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Stops etcd: SIGTERM, wait up to {@code timeout}, then SIGKILL. Returns the exit code.
+     * Idempotent; bounded by {@code timeout} plus a few seconds.
+     */
+    public int stop(Duration timeout) {
+        guard.ifPresent(OrphanGuard::dismiss);
+        try {
+            if (process.isAlive()) {
+                // ProcessHandle.destroy sends SIGTERM without closing our end of etcd's output pipe
+                // (Process.destroy closes it, and etcd then dies of SIGPIPE instead of stopping cleanly).
+                process.toHandle().destroy();
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("etcd member '{}' did not stop within {} ms of SIGTERM; sending SIGKILL", name, timeout.toMillis());
+                    kill();
+                }
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            throw new EmbeddedEtcdException("Interrupted while stopping etcd member '" + name + "'; sent SIGKILL", e);
+        }
+    }
+
+    private void awaitExit(long amount, TimeUnit unit) {
+        try {
+            if (!process.waitFor(amount, unit)) {
+                throw new EmbeddedEtcdException("etcd member '" + name + "' (pid " + process.pid()
+                        + ") survived SIGKILL for " + amount + " " + unit.toString().toLowerCase(java.util.Locale.ROOT)
+                        + "; check it with ps.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedEtcdException("Interrupted while waiting for etcd member '" + name + "' to exit", e);
+        }
+    }
+}

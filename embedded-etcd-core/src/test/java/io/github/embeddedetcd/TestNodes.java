@@ -1,0 +1,40 @@
+package io.github.embeddedetcd;
+
+import io.github.embeddedetcd.config.EtcdConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+
+/** Single-member test configs on free loopback ports with fast raft timings. */
+public final class TestNodes {
+
+    private TestNodes() {
+    }
+
+    /** A config for a one-member cluster named {@code name} with its data in {@code dataDir}. */
+    public static EtcdConfig.Builder config(String name, Path dataDir) {
+        return config(name, dataDir, freePort(), freePort());
+    }
+
+    public static EtcdConfig.Builder config(String name, Path dataDir, int clientPort, int peerPort) {
+        return EtcdConfig.builder()
+                .name(name)
+                .dataDir(dataDir)
+                .clientUrl(URI.create("http://127.0.0.1:" + clientPort))
+                .peerUrl(URI.create("http://127.0.0.1:" + peerPort))
+                .heartbeatIntervalMillis(10)
+                .electionTimeoutMillis(100);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
