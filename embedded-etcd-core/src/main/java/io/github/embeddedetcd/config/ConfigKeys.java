@@ -55,6 +55,11 @@ final class ConfigKeys {
         scalar("embedded.request-timeout", (b, v) -> b.requestTimeout(Values.duration(v)));
         scalar("embedded.http-port", (b, v) -> b.httpPort((int) Values.number(v, 0, 65_535)));
         KEYS.put("embedded.extra-args", EtcdConfig.Builder::extraArgs);
+        scalar("embedded.join-timeout", (b, v) -> b.joinTimeout(Values.duration(v)));
+        urls("embedded.join-endpoints", EtcdConfig.Builder::joinEndpoints);
+        scalar("embedded.await-promotion", (b, v) -> b.awaitPromotion(Values.bool(v)));
+        scalar("embedded.promotion-check-interval", (b, v) -> b.promotionCheckInterval(Values.duration(v)));
+        scalar("embedded.learner-stall-timeout", (b, v) -> b.learnerStallTimeout(Values.duration(v)));
     }
 
     private ConfigKeys() {

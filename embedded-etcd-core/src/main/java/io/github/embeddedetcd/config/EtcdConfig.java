@@ -23,64 +23,11 @@ public final class EtcdConfig {
     /** Default peer URL when none is configured. */
     public static final URI DEFAULT_PEER_URL = URI.create("http://127.0.0.1:2380");
 
-    private final String name;
-    private final Path dataDir;
-    private final Path walDir;
-    private final List<URI> listenPeerUrls;
-    private final List<URI> listenClientUrls;
-    private final List<URI> initialAdvertisePeerUrls;
-    private final List<URI> advertiseClientUrls;
-    private final Map<String, List<URI>> initialCluster;
-    private final String initialClusterToken;
-    private final ClusterState initialClusterState;
-    private final Integer heartbeatIntervalMillis;
-    private final Integer electionTimeoutMillis;
-    private final Long snapshotCount;
-    private final Long quotaBackendBytes;
-    private final Integer maxSnapshots;
-    private final Integer maxWals;
-    private final Boolean strictReconfigCheck;
-    private final String logLevel;
-    private final Boolean debug;
-    private final TransportSecurity clientTransportSecurity;
-    private final TransportSecurity peerTransportSecurity;
-    private final Path binary;
-    private final boolean autoPromote;
-    private final Duration startTimeout;
-    private final Duration stopTimeout;
-    private final Duration requestTimeout;
-    private final int httpPort;
-    private final List<String> extraArgs;
+    /** A frozen copy of the builder that made this config. */
+    private final Builder values;
 
-    private EtcdConfig(Builder b) {
-        name = b.name;
-        dataDir = b.dataDir;
-        walDir = b.walDir;
-        listenPeerUrls = b.listenPeerUrls;
-        listenClientUrls = b.listenClientUrls;
-        initialAdvertisePeerUrls = b.initialAdvertisePeerUrls;
-        advertiseClientUrls = b.advertiseClientUrls;
-        initialCluster = b.initialCluster;
-        initialClusterToken = b.initialClusterToken;
-        initialClusterState = b.initialClusterState;
-        heartbeatIntervalMillis = b.heartbeatIntervalMillis;
-        electionTimeoutMillis = b.electionTimeoutMillis;
-        snapshotCount = b.snapshotCount;
-        quotaBackendBytes = b.quotaBackendBytes;
-        maxSnapshots = b.maxSnapshots;
-        maxWals = b.maxWals;
-        strictReconfigCheck = b.strictReconfigCheck;
-        logLevel = b.logLevel;
-        debug = b.debug;
-        clientTransportSecurity = b.clientTransportSecurity;
-        peerTransportSecurity = b.peerTransportSecurity;
-        binary = b.binary;
-        autoPromote = b.autoPromote;
-        startTimeout = b.startTimeout;
-        stopTimeout = b.stopTimeout;
-        requestTimeout = b.requestTimeout;
-        httpPort = b.httpPort;
-        extraArgs = List.copyOf(b.extraArgs);
+    private EtcdConfig(Builder values) {
+        this.values = values;
     }
 
     public static Builder builder() {
@@ -89,59 +36,72 @@ public final class EtcdConfig {
 
     /** A builder holding this config's settings, to derive a changed copy. */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(values);
     }
 
-    public String name() { return name; }
-    public Path dataDir() { return dataDir; }
+    public String name() { return values.name; }
+    public Path dataDir() { return values.dataDir; }
     /** The WAL directory, or null when the WAL lives in the data dir. */
-    public Path walDir() { return walDir; }
-    public List<URI> listenPeerUrls() { return listenPeerUrls; }
-    public List<URI> listenClientUrls() { return listenClientUrls; }
-    public List<URI> initialAdvertisePeerUrls() { return initialAdvertisePeerUrls; }
-    public List<URI> advertiseClientUrls() { return advertiseClientUrls; }
+    public Path walDir() { return values.walDir; }
+    public List<URI> listenPeerUrls() { return values.listenPeerUrls; }
+    public List<URI> listenClientUrls() { return values.listenClientUrls; }
+    public List<URI> initialAdvertisePeerUrls() { return values.initialAdvertisePeerUrls; }
+    public List<URI> advertiseClientUrls() { return values.advertiseClientUrls; }
     /** Member name to peer URLs, in the order given. */
-    public Map<String, List<URI>> initialCluster() { return initialCluster; }
+    public Map<String, List<URI>> initialCluster() { return values.initialCluster; }
     /** The token, or null for etcd's default. */
-    public String initialClusterToken() { return initialClusterToken; }
-    public ClusterState initialClusterState() { return initialClusterState; }
+    public String initialClusterToken() { return values.initialClusterToken; }
+    public ClusterState initialClusterState() { return values.initialClusterState; }
     /** Null means etcd's default (100 ms). */
-    public Integer heartbeatIntervalMillis() { return heartbeatIntervalMillis; }
+    public Integer heartbeatIntervalMillis() { return values.heartbeatIntervalMillis; }
     /** Null means etcd's default (1000 ms). */
-    public Integer electionTimeoutMillis() { return electionTimeoutMillis; }
-    public Long snapshotCount() { return snapshotCount; }
-    public Long quotaBackendBytes() { return quotaBackendBytes; }
-    public Integer maxSnapshots() { return maxSnapshots; }
-    public Integer maxWals() { return maxWals; }
-    public Boolean strictReconfigCheck() { return strictReconfigCheck; }
-    public String logLevel() { return logLevel; }
-    public Boolean debug() { return debug; }
-    public TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
-    public TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
+    public Integer electionTimeoutMillis() { return values.electionTimeoutMillis; }
+    public Long snapshotCount() { return values.snapshotCount; }
+    public Long quotaBackendBytes() { return values.quotaBackendBytes; }
+    public Integer maxSnapshots() { return values.maxSnapshots; }
+    public Integer maxWals() { return values.maxWals; }
+    public Boolean strictReconfigCheck() { return values.strictReconfigCheck; }
+    public String logLevel() { return values.logLevel; }
+    public Boolean debug() { return values.debug; }
+    public TransportSecurity clientTransportSecurity() { return values.clientTransportSecurity; }
+    public TransportSecurity peerTransportSecurity() { return values.peerTransportSecurity; }
     /** {@code embedded.binary}: the etcd binary to run, or null to look it up. */
-    public Path binary() { return binary; }
+    public Path binary() { return values.binary; }
     /** {@code embedded.auto-promote}: promote learners automatically (default true). */
-    public boolean autoPromote() { return autoPromote; }
+    public boolean autoPromote() { return values.autoPromote; }
     /** {@code embedded.start-timeout}: how long start() waits for /health (default 30s). */
-    public Duration startTimeout() { return startTimeout; }
+    public Duration startTimeout() { return values.startTimeout; }
     /** {@code embedded.stop-timeout}: how long close() waits after SIGTERM before SIGKILL (default 10s). */
-    public Duration stopTimeout() { return stopTimeout; }
+    public Duration stopTimeout() { return values.stopTimeout; }
     /** {@code embedded.request-timeout}: deadline of each etcd call the library makes (default 5s). */
-    public Duration requestTimeout() { return requestTimeout; }
+    public Duration requestTimeout() { return values.requestTimeout; }
     /** {@code embedded.http-port}: port of the examples' HTTP service (default 3000). */
-    public int httpPort() { return httpPort; }
+    public int httpPort() { return values.httpPort; }
     /** {@code embedded.extra-args}: further etcd command-line flags, passed as given. */
-    public List<String> extraArgs() { return extraArgs; }
+    public List<String> extraArgs() { return values.extraArgs; }
+    /** {@code embedded.join-timeout}: how long join() keeps trying, and waits for promotion (default 2m). */
+    public Duration joinTimeout() { return values.joinTimeout; }
+    /**
+     * {@code embedded.join-endpoints}: client URLs of the cluster this member belongs to. When set,
+     * start() on a fresh or removed member's data dir joins through them instead of bootstrapping.
+     */
+    public List<URI> joinEndpoints() { return values.joinEndpoints; }
+    /** {@code embedded.await-promotion}: join() returns once promoted to voter (default true), else once the learner runs. */
+    public boolean awaitPromotion() { return values.awaitPromotion; }
+    /** {@code embedded.promotion-check-interval}: how often the leader checks a learner (default 100ms). */
+    public Duration promotionCheckInterval() { return values.promotionCheckInterval; }
+    /** {@code embedded.learner-stall-timeout}: a learner without raft progress this long is removed (default 5m). */
+    public Duration learnerStallTimeout() { return values.learnerStallTimeout; }
 
     /** {@code initial-cluster} in etcd's {@code name=url,name=url} form. */
     public String initialClusterFlag() {
-        return flag(initialCluster);
+        return flag(values.initialCluster);
     }
 
     @Override
     public String toString() {
-        return "EtcdConfig{name=" + name + ", dataDir=" + dataDir + ", client=" + advertiseClientUrls
-                + ", peer=" + initialAdvertisePeerUrls + ", initialCluster=" + initialClusterFlag() + "}";
+        return "EtcdConfig{name=" + name() + ", dataDir=" + dataDir() + ", client=" + advertiseClientUrls()
+                + ", peer=" + initialAdvertisePeerUrls() + ", initialCluster=" + initialClusterFlag() + "}";
     }
 
     /**
@@ -178,7 +138,12 @@ public final class EtcdConfig {
         private Duration stopTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(5);
         private int httpPort = 3000;
-        private List<String> extraArgs = new ArrayList<>();
+        private List<String> extraArgs = List.of();
+        private Duration joinTimeout = Duration.ofMinutes(2);
+        private List<URI> joinEndpoints = List.of();
+        private boolean awaitPromotion = true;
+        private Duration promotionCheckInterval = Duration.ofMillis(100);
+        private Duration learnerStallTimeout = Duration.ofMinutes(5);
 
         private Path sourceFile;
         private final Map<String, Integer> sourceLines = new HashMap<>();
@@ -186,7 +151,7 @@ public final class EtcdConfig {
         private Builder() {
         }
 
-        private Builder(EtcdConfig c) {
+        private Builder(Builder c) {
             name = c.name;
             dataDir = c.dataDir;
             walDir = c.walDir;
@@ -214,7 +179,12 @@ public final class EtcdConfig {
             stopTimeout = c.stopTimeout;
             requestTimeout = c.requestTimeout;
             httpPort = c.httpPort;
-            extraArgs = new ArrayList<>(c.extraArgs);
+            extraArgs = List.copyOf(c.extraArgs);
+            joinTimeout = c.joinTimeout;
+            joinEndpoints = c.joinEndpoints;
+            awaitPromotion = c.awaitPromotion;
+            promotionCheckInterval = c.promotionCheckInterval;
+            learnerStallTimeout = c.learnerStallTimeout;
         }
 
         public Builder name(String value) { name = value; return this; }
@@ -265,7 +235,12 @@ public final class EtcdConfig {
         public Builder stopTimeout(Duration value) { stopTimeout = positive("embedded.stop-timeout", value); return this; }
         public Builder requestTimeout(Duration value) { requestTimeout = positive("embedded.request-timeout", value); return this; }
         public Builder httpPort(int value) { httpPort = value; return this; }
-        public Builder extraArgs(List<String> value) { extraArgs = new ArrayList<>(value); return this; }
+        public Builder extraArgs(List<String> value) { extraArgs = List.copyOf(value); return this; }
+        public Builder joinTimeout(Duration value) { joinTimeout = positive("embedded.join-timeout", value); return this; }
+        public Builder joinEndpoints(List<URI> value) { joinEndpoints = List.copyOf(value); return this; }
+        public Builder awaitPromotion(boolean value) { awaitPromotion = value; return this; }
+        public Builder promotionCheckInterval(Duration value) { promotionCheckInterval = positive("embedded.promotion-check-interval", value); return this; }
+        public Builder learnerStallTimeout(Duration value) { learnerStallTimeout = positive("embedded.learner-stall-timeout", value); return this; }
 
         TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
         TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
@@ -309,7 +284,7 @@ public final class EtcdConfig {
             }
             check("embedded.http-port", httpPort >= 0 && httpPort <= 65535,
                     "expects a port from 0 to 65535, got " + httpPort);
-            return new EtcdConfig(this);
+            return new EtcdConfig(new Builder(this));
         }
 
         private List<URI> advertised(String key, List<URI> advertised, List<URI> listen) {

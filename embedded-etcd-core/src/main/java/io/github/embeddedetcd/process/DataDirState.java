@@ -160,7 +160,8 @@ public final class DataDirState implements AutoCloseable {
         }
     }
 
-    Optional<String> read(String file) {
+    /** Reads one of the library's record files, if present. */
+    public Optional<String> read(String file) {
         try {
             return Optional.of(Files.readString(stateDir.resolve(file)));
         } catch (IOException e) {
@@ -168,7 +169,8 @@ public final class DataDirState implements AutoCloseable {
         }
     }
 
-    void write(String file, String content) {
+    /** Writes one of the library's record files atomically. */
+    public void write(String file, String content) {
         try {
             Path target = stateDir.resolve(file);
             Path tmp = stateDir.resolve(file + ".tmp");
@@ -180,7 +182,8 @@ public final class DataDirState implements AutoCloseable {
         }
     }
 
-    void delete(String file) {
+    /** Deletes one of the library's record files. */
+    public void delete(String file) {
         try {
             Files.deleteIfExists(stateDir.resolve(file));
         } catch (IOException e) {

@@ -1,0 +1,24 @@
+package io.github.embeddedetcd;
+
+import java.nio.file.Path;
+
+/**
+ * The data dir belongs to a member that was removed from its cluster. Its data was moved aside;
+ * the member must join again ({@link EmbeddedEtcd#join(java.net.URI...)}).
+ */
+public class MemberRemovedException extends EmbeddedEtcdException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path movedTo;
+
+    public MemberRemovedException(String message, Path movedTo) {
+        super(message);
+        this.movedTo = movedTo;
+    }
+
+    /** Where the removed member's old data now lies. */
+    public Path movedTo() {
+        return movedTo;
+    }
+}

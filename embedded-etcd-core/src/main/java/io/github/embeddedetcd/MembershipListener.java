@@ -1,0 +1,33 @@
+package io.github.embeddedetcd;
+
+/**
+ * Hears membership changes as a local member observes them. Register one with
+ * {@link EmbeddedEtcd.Builder#listener(MembershipListener)}, or for every member of the JVM through
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.github.embeddedetcd.MembershipListener}).
+ *
+ * <p>Each change is delivered once per local member, in the order observed, on that member's own
+ * event thread; a listener that throws is logged and never affects the member. Don't block long:
+ * later events wait behind it.
+ */
+public interface MembershipListener {
+
+    /** A member was added as a learner (it may not be started yet). */
+    default void memberAdded(Member learner) {
+    }
+
+    /** A learner was promoted to a voting member. */
+    default void memberPromoted(Member member) {
+    }
+
+    /** A member was removed from the cluster. */
+    default void memberRemoved(Member member) {
+    }
+
+    /** Another member (or this one) became leader. Also called for the leader seen at start. */
+    default void leaderChanged(Member leader) {
+    }
+
+    /** This local member was removed from the cluster; its etcd has stopped. */
+    default void thisMemberRemoved(Member self) {
+    }
+}

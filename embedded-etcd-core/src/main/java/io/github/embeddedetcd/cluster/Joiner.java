@@ -1,0 +1,138 @@
+package io.github.embeddedetcd.cluster;
+
+import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.config.EtcdConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Adds a member to an existing cluster as a learner, idempotently: a member already registered
+ * with this member's peer URL (an earlier join that crashed before starting) is reused. etcd allows
+ * one learner at a time, so "too many learners", "unhealthy cluster" and unreachable endpoints are
+ * retried with jittered backoff until the join timeout.
+ */
+public final class Joiner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Joiner.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
+
+    private final EtcdConfig config;
+    private final List<URI> endpoints;
+
+    private Optional<List<Member>> lastSeen = Optional.empty();
+    private ClusterCallException lastFailure;
+
+    private Joiner(EtcdConfig config, List<URI> endpoints) {
+        this.config = config;
+        this.endpoints = List.copyOf(endpoints);
+    }
+
+    /**
+     * Registers the member described by {@code config} through the client URLs of existing members.
+     *
+     * @return what etcd needs to start the member as part of the cluster
+     * @throws EmbeddedEtcdException naming the cause (and a learner in the way) when the join
+     *                               cannot complete within {@code embedded.join-timeout}
+     */
+    public static JoinRecord register(EtcdConfig config, List<URI> endpoints) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("join needs the client URL of at least one existing member");
+        }
+        return new Joiner(config, endpoints).register();
+    }
+
+    private JoinRecord register() {
+        long deadline = System.nanoTime() + config.joinTimeout().toNanos();
+        Backoff backoff = new Backoff(FIRST_PAUSE, MAX_PAUSE);
+        try (ClusterCalls calls = ClusterCalls.connect(endpoints, config.requestTimeout())) {
+            while (true) {
+                try {
+                    return attempt(calls);
+                } catch (ClusterCallException e) {
+                    lastFailure = e;
+                    if (!e.error().isTransient() && e.error() != EtcdError.PEER_URL_EXISTS) {
+                        throw new EmbeddedEtcdException("Cannot join member '" + config.name() + "' via " + endpoints
+                                + ": " + e.getMessage(), e);
+                    }
+                    Duration pause = backoff.next();
+                    if (System.nanoTime() + pause.toNanos() > deadline) {
+                        throw timedOut();
+                    }
+                    LOG.info("Join of '{}' not possible yet ({}); retrying in {} ms", config.name(), e.getMessage(),
+                            pause.toMillis());
+                    sleep(pause);
+                }
+            }
+        }
+    }
+
+    private JoinRecord attempt(ClusterCalls calls) {
+        List<Member> members = calls.members().members();
+        lastSeen = Optional.of(members);
+        Optional<Member> existing = members.stream().filter(this::hasOurPeerUrl).findFirst();
+        if (existing.isPresent()) {
+            Member member = existing.get();
+            if (member.started() && !member.name().equals(config.name())) {
+                throw new EmbeddedEtcdException("Cannot join member '" + config.name() + "': its peer URL "
+                        + config.initialAdvertisePeerUrls() + " belongs to the running member '" + member.name()
+                        + "'. Give this member another peer URL, or remove '" + member.name() + "' first.");
+            }
+            LOG.info("Member '{}' is already registered as {} (an earlier join); reusing it", config.name(), member);
+            return record(member.id(), members);
+        }
+        ClusterCalls.Added added = calls.addLearner(config.initialAdvertisePeerUrls());
+        LOG.info("Added '{}' to the cluster as learner {}", config.name(), added.member().idHex());
+        return record(added.member().id(), added.members());
+    }
+
+    private boolean hasOurPeerUrl(Member member) {
+        return member.peerUrls().stream().anyMatch(config.initialAdvertisePeerUrls()::contains);
+    }
+
+    private JoinRecord record(long memberId, List<Member> members) {
+        Map<String, List<URI>> initialCluster = new LinkedHashMap<>();
+        for (Member m : members) {
+            String name = m.id() == memberId ? config.name() : m.started() ? m.name() : "unstarted-" + m.idHex();
+            initialCluster.put(name, m.peerUrls());
+        }
+        return new JoinRecord(memberId, initialCluster, endpoints);
+    }
+
+    private EmbeddedEtcdException timedOut() {
+        String cause = switch (lastFailure.error()) {
+            case TOO_MANY_LEARNERS -> "etcd allows one learner at a time and " + learnerInTheWay()
+                    + " is still waiting for promotion. Start that member (or remove it), or raise embedded.join-timeout.";
+            case UNHEALTHY_CLUSTER -> "the leader lost contact with a quorum of members recently. Check that a "
+                    + "majority of the members is running.";
+            case UNREACHABLE -> "no member answered. Check that " + endpoints + " are client URLs (port 2379 by "
+                    + "default) of running members, reachable from here.";
+            default -> "the last attempt failed.";
+        };
+        return new EmbeddedEtcdException("Could not join member '" + config.name() + "' via " + endpoints
+                + " within " + config.joinTimeout().toMillis() + " ms (embedded.join-timeout): " + cause
+                + " Last error: " + lastFailure.getMessage(), lastFailure);
+    }
+
+    private String learnerInTheWay() {
+        return lastSeen.flatMap(members -> members.stream().filter(Member::learner).findFirst())
+                .map(Member::toString).orElse("another learner");
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedEtcdException("Interrupted while joining", e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.embeddedetcd.cluster;
+
+import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.MembershipListener;
+import io.github.embeddedetcd.config.EtcdConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches the cluster from one local member: polls the member list (cheap, served locally),
+ * asks for the leader only when the raft term changed, turns differences into
+ * {@link MembershipListener} events, and runs the {@link Promoter} while this member leads.
+ * Polls every {@code promotion-check-interval} while a learner exists, and less often otherwise.
+ */
+public final class MembershipMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MembershipMonitor.class);
+    private static final Duration IDLE_INTERVAL = Duration.ofMillis(500);
+
+    private final EtcdConfig config;
+    private final URI localUrl;
+    private final ClusterCalls calls;
+    private final EventDispatcher events;
+    private final Promoter promoter;
+    private final ScheduledExecutorService thread;
+
+    private volatile Snapshot latest;
+    private long lastTerm = -1;
+    private long leaderId;
+    private boolean learner;
+    private volatile boolean closed;
+
+    /** What the monitor last saw: the members (leader flagged) and this member's id. */
+    public record Snapshot(Map<Long, Member> members, long localId, long leaderId) {
+
+        public Optional<Member> local() {
+            return Optional.ofNullable(members.get(localId));
+        }
+
+        public Optional<Member> leader() {
+            return Optional.ofNullable(members.get(leaderId));
+        }
+
+        public List<Member> learners() {
+            return members.values().stream().filter(Member::learner).toList();
+        }
+    }
+
+    public MembershipMonitor(EtcdConfig config, EventDispatcher events) {
+        this.config = config;
+        this.localUrl = config.advertiseClientUrls().get(0);
+        this.calls = ClusterCalls.connect(List.of(localUrl), config.requestTimeout());
+        this.events = events;
+        this.promoter = new Promoter(config.learnerStallTimeout());
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-etcd-monitor-" + config.name());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Takes the first snapshot (bounded by the request timeout), then polls in the background. */
+    public void start() {
+        try {
+            thread.submit(this::tickAndReschedule).get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("First membership poll of '{}' did not finish: {}", config.name(), e.toString());
+        }
+    }
+
+    /** The last snapshot, if one was taken. */
+    public Optional<Snapshot> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    /** Whether this member was a learner at the last poll. */
+    public boolean isLearner() {
+        return learner;
+    }
+
+    private void tickAndReschedule() {
+        if (closed) {
+            return;
+        }
+        Duration next = config.promotionCheckInterval();
+        try {
+            next = tick();
+        } catch (ClusterCallException e) {
+            LOG.debug("Membership poll of '{}' failed: {}", config.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Membership poll of '{}' failed", config.name(), e);
+        }
+        if (!closed) {
+            thread.schedule(this::tickAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Duration tick() {
+        ClusterCalls.Membership membership;
+        try {
+            membership = calls.members();
+        } catch (ClusterCallException e) {
+            if (e.error() != EtcdError.LEARNER_RPC) {
+                throw e;
+            }
+            learner = true;
+            return config.promotionCheckInterval();
+        }
+        boolean wasLearner = learner;
+        learner = false;
+        if (membership.raftTerm() != lastTerm || leaderId == 0) {
+            leaderId = calls.status(localUrl).leaderId();
+            lastTerm = membership.raftTerm();
+        }
+        Snapshot current = snapshot(membership, leaderId);
+        publishChanges(latest, current, wasLearner);
+        latest = current;
+        List<Member> learners = current.learners();
+        if (config.autoPromote() && leaderId == current.localId() && !learners.isEmpty()) {
+            promoter.promoteReady(calls, learners);
+        }
+        return learners.isEmpty() && leaderId != 0 ? max(IDLE_INTERVAL, config.promotionCheckInterval())
+                : config.promotionCheckInterval();
+    }
+
+    private static Snapshot snapshot(ClusterCalls.Membership membership, long leaderId) {
+        Map<Long, Member> members = new LinkedHashMap<>();
+        for (Member m : membership.members()) {
+            members.put(m.id(), m.with(m.id() == leaderId, Optional.empty()));
+        }
+        return new Snapshot(Map.copyOf(members), membership.answeredBy(), leaderId);
+    }
+
+    private void publishChanges(Snapshot before, Snapshot after, boolean wasLearner) {
+        if (before == null) {
+            if (wasLearner) {
+                after.local().ifPresent(self -> events.fire("promoted " + self, l -> l.memberPromoted(self)));
+            }
+            after.leader().ifPresent(leader -> events.fire("leader " + leader, l -> l.leaderChanged(leader)));
+            return;
+        }
+        for (Member gone : before.members().values()) {
+            if (!after.members().containsKey(gone.id())) {
+                events.fire("removed " + gone, l -> l.memberRemoved(gone));
+            }
+        }
+        for (Member now : after.members().values()) {
+            Member was = before.members().get(now.id());
+            if (was == null) {
+                events.fire("added " + now, l -> l.memberAdded(now));
+            }
+            if ((was == null || was.learner()) && !now.learner()) {
+                events.fire("promoted " + now, l -> l.memberPromoted(now));
+            }
+        }
+        if (after.leaderId() != before.leaderId() && after.leaderId() != 0) {
+            after.leader().ifPresent(leader -> events.fire("leader " + leader, l -> l.leaderChanged(leader)));
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The monitor's calls, for membership operations made through this member. */
+    public ClusterCalls calls() {
+        return calls;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        calls.close();
+    }
+}

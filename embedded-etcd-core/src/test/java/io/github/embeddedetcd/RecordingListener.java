@@ -1,0 +1,39 @@
+package io.github.embeddedetcd;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records membership events as "type:member-id-hex" strings, in delivery order. */
+public final class RecordingListener implements MembershipListener {
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void memberAdded(Member learner) {
+        events.add("added:" + learner.idHex());
+    }
+
+    @Override
+    public void memberPromoted(Member member) {
+        events.add("promoted:" + member.idHex());
+    }
+
+    @Override
+    public void memberRemoved(Member member) {
+        events.add("removed:" + member.idHex());
+    }
+
+    @Override
+    public void leaderChanged(Member leader) {
+        events.add("leader:" + leader.idHex());
+    }
+
+    @Override
+    public void thisMemberRemoved(Member self) {
+        events.add("self-removed:" + self.idHex());
+    }
+
+    public List<String> events() {
+        return List.copyOf(events);
+    }
+}
