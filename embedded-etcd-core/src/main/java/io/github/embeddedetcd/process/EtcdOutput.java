@@ -55,7 +55,7 @@ public final class EtcdOutput {
         thread.start();
     }
 
-    /** Calls the watcher with the message of each line from now on (on the output thread; keep it short). */
+    /** Calls the watcher with the text (message and fields) of each line from now on, on the output thread; keep it short. */
     public void watch(Consumer<String> watcher) {
         messageWatchers.add(watcher);
     }
@@ -95,7 +95,7 @@ public final class EtcdOutput {
         }
         log.atLevel(parsed.level()).log(parsed.text());
         for (Consumer<String> watcher : messageWatchers) {
-            watcher.accept(parsed.message());
+            watcher.accept(parsed.text());
         }
     }
 
