@@ -10,6 +10,7 @@ import io.github.embeddedetcd.cluster.JoinRecord;
 import io.github.embeddedetcd.cluster.Joiner;
 import io.github.embeddedetcd.cluster.MembershipMonitor;
 import io.github.embeddedetcd.cluster.MembershipOperations;
+import io.github.embeddedetcd.cluster.Pause;
 import io.github.embeddedetcd.cluster.RemovedData;
 import io.github.embeddedetcd.cluster.Tombstone;
 import io.github.embeddedetcd.config.ClusterState;
@@ -220,7 +221,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
             } catch (ClusterCallException notNow) {
                 LOG.debug("status of joining member '{}': {}", config.name(), notNow.getMessage());
             }
-            sleep(config.promotionCheckInterval());
+            Pause.sleep(config.promotionCheckInterval(), "waiting for member '" + config.name() + "' to be promoted");
         }
         close();
         throw new EmbeddedEtcdException("Member '" + config.name() + "' joined as a learner but was not promoted within "
@@ -466,15 +467,6 @@ public final class EmbeddedEtcd implements AutoCloseable {
             }
         }
         shutdownHook = null;
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedEtcdException("Interrupted", e);
-        }
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class Joiner {
                     }
                     LOG.info("Join of '{}' not possible yet ({}); retrying in {} ms", config.name(), e.getMessage(),
                             pause.toMillis());
-                    sleep(pause);
+                    Pause.sleep(pause, "joining member '" + config.name() + "'");
                 }
             }
         }
@@ -125,14 +125,5 @@ public final class Joiner {
     private String learnerInTheWay() {
         return lastSeen.flatMap(members -> members.stream().filter(Member::learner).findFirst())
                 .map(Member::toString).orElse("another learner");
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedEtcdException("Interrupted while joining", e);
-        }
     }
 }

@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * Watches the cluster from one local member: polls the member list (cheap, served locally),
  * asks for the leader only when the raft term changed, turns differences into
  * {@link MembershipListener} events, and runs the {@link Promoter} while this member leads.
- * Polls every {@code promotion-check-interval} while a learner exists, and less often otherwise.
+ * Polls every {@code promotion-check-interval}: a member list is served locally and costs little,
+ * and a learner is then noticed, and promoted, within that interval.
  */
 public final class MembershipMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MembershipMonitor.class);
-    private static final Duration IDLE_INTERVAL = Duration.ofMillis(500);
 
     private final EtcdConfig config;
     private final URI localUrl;
@@ -131,8 +131,7 @@ public final class MembershipMonitor implements AutoCloseable {
         if (config.autoPromote() && leaderId == current.localId() && !learners.isEmpty()) {
             promoter.promoteReady(calls, learners);
         }
-        return learners.isEmpty() && leaderId != 0 ? max(IDLE_INTERVAL, config.promotionCheckInterval())
-                : config.promotionCheckInterval();
+        return config.promotionCheckInterval();
     }
 
     private static Snapshot snapshot(ClusterCalls.Membership membership, long leaderId) {
@@ -168,10 +167,6 @@ public final class MembershipMonitor implements AutoCloseable {
         if (after.leaderId() != before.leaderId() && after.leaderId() != 0) {
             after.leader().ifPresent(leader -> events.fire("leader " + leader, l -> l.leaderChanged(leader)));
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The monitor's calls, for membership operations made through this member. */

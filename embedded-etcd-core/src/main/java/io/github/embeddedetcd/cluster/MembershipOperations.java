@@ -69,7 +69,7 @@ public final class MembershipOperations {
                                 + "stopped members first, then remove it.", e);
                     case UNHEALTHY_CLUSTER:
                         if (System.nanoTime() < deadline) {
-                            pause();
+                            Pause.sleep(RETRY_PAUSE, "removing " + member.get());
                             continue;
                         }
                         throw new EmbeddedEtcdException("etcd refused to remove " + member.get() + ": the leader lost "
@@ -99,7 +99,7 @@ public final class MembershipOperations {
                             + (e.error() == EtcdError.LEARNER_NOT_IN_SYNC ? ". It has not caught up with the leader "
                             + "within " + timeout.toMillis() + " ms; check that it runs and can reach the leader." : ""), e);
                 }
-                pause();
+                Pause.sleep(RETRY_PAUSE, "promoting " + learner);
             }
         }
     }
@@ -109,12 +109,4 @@ public final class MembershipOperations {
                 + (m.learner() ? ", learner" : "") + ")").collect(Collectors.joining(", "));
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedEtcdException("Interrupted while changing membership", e);
-        }
-    }
 }

@@ -164,7 +164,16 @@ public final class EtcdOutput {
 
         /** etcd warns about every unknown entry in its data dir, including the library's own state dir. */
         private static boolean isOurStateDir(String message, JsonNode node) {
-            return message.startsWith("found invalid file") && node.toString().contains(DataDirState.DIR_NAME);
+            if (!message.startsWith("found invalid file")) {
+                return false;
+            }
+            for (JsonNode value : node) {
+                String text = value.asText();
+                if (text.equals(DataDirState.DIR_NAME) || text.endsWith("/" + DataDirState.DIR_NAME)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static Level level(String zapLevel) {

@@ -1,0 +1,22 @@
+package io.github.embeddedetcd.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** Median, min and max of repeated measurements. */
+record Stats(double median, double min, double max, int runs) {
+
+    static Stats of(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return new Stats(median, sorted.get(0), sorted.get(n - 1), n);
+    }
+
+    String millis() {
+        return String.format(Locale.ROOT, "%.0f ms (%.0f–%.0f)", median, min, max);
+    }
+}
