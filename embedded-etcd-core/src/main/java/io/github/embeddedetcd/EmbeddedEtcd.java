@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +70,6 @@ public final class EmbeddedEtcd implements AutoCloseable {
     private EventDispatcher events;
     private Client client;
     private List<URI> joinedThrough = List.of();
-    private Thread shutdownHook;
     private boolean stopping;
     private volatile boolean removedFromCluster;
     private CompletableFuture<Void> terminated = CompletableFuture.completedFuture(null);
@@ -179,7 +179,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
             monitor = new MembershipMonitor(config, events);
             monitor.start();
             started.onExit().thenAccept(code -> exited(started, code));
-            registerShutdownHook();
+            RunningMembers.add(this);
             LOG.info("etcd member '{}' ready at {} ({}, etcd {}, pid {}, data dir {}, {} ms)", config.name(),
                     config.advertiseClientUrls(), restart ? "restarted" : join.isPresent() ? "joined as learner" : "new cluster",
                     binary.version(), started.handle().pid(), config.dataDir(), (System.nanoTime() - began) / 1_000_000);
@@ -342,6 +342,48 @@ public final class EmbeddedEtcd implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Completes when the current run of this member ends for any reason: {@link #close()}, removal
+     * from the cluster, or etcd exiting on its own. Already complete when not running.
+     */
+    public synchronized CompletableFuture<Void> onStop() {
+        return terminated.copy();
+    }
+
+    /** Whether this member led the cluster at its last membership poll (at most one poll interval old). */
+    public synchronized boolean isLeader() {
+        return monitor != null && monitor.latest().map(s -> s.leaderId() != 0 && s.leaderId() == s.localId()).orElse(false);
+    }
+
+    /**
+     * Stops several members of one cluster quickly: each time the current leader first, so that it
+     * hands leadership to a member that still runs instead of waiting for absent ones (etcd's
+     * graceful stop of a leader whose peers are gone takes seconds).
+     */
+    public static void closeAll(Collection<EmbeddedEtcd> members) {
+        List<EmbeddedEtcd> remaining = new ArrayList<>(members);
+        remaining.removeIf(m -> !m.isRunning());
+        while (!remaining.isEmpty()) {
+            EmbeddedEtcd next = awaitLeader(remaining).orElse(remaining.get(0));
+            next.close();
+            remaining.remove(next);
+        }
+    }
+
+    /** The running leader among these members, waiting up to a few election timeouts for one to emerge. */
+    private static Optional<EmbeddedEtcd> awaitLeader(List<EmbeddedEtcd> members) {
+        long waitMillis = 3L * members.stream().map(m -> m.config.electionTimeoutMillis()).filter(Objects::nonNull)
+                .findFirst().orElse(1000);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        while (true) {
+            Optional<EmbeddedEtcd> leader = members.stream().filter(EmbeddedEtcd::isLeader).findFirst();
+            if (leader.isPresent() || members.size() == 1 || System.nanoTime() > deadline) {
+                return leader;
+            }
+            Pause.sleep(Duration.ofMillis(20), "waiting for a leader among the members being stopped");
+        }
+    }
+
     /** The effective configuration, defaults filled in. */
     public EtcdConfig config() {
         return config;
@@ -432,7 +474,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         dataDirState.close();
         dataDirState = null;
         process = null;
-        unregisterShutdownHook();
+        RunningMembers.remove(this);
         terminated.complete(null);
     }
 
@@ -453,21 +495,6 @@ public final class EmbeddedEtcd implements AutoCloseable {
         }
     }
 
-    private void registerShutdownHook() {
-        shutdownHook = new Thread(this::close, "embedded-etcd-shutdown-" + config.name());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    private void unregisterShutdownHook() {
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting; the hook runs or has run
-            }
-        }
-        shutdownHook = null;
-    }
 
     @Override
     public String toString() {

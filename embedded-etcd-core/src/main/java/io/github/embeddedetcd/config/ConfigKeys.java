@@ -54,6 +54,7 @@ final class ConfigKeys {
         scalar("embedded.stop-timeout", (b, v) -> b.stopTimeout(Values.duration(v)));
         scalar("embedded.request-timeout", (b, v) -> b.requestTimeout(Values.duration(v)));
         scalar("embedded.http-port", (b, v) -> b.httpPort((int) Values.number(v, 0, 65_535)));
+        scalar("embedded.http-host", (b, v) -> b.httpHost(Values.text(v)));
         KEYS.put("embedded.extra-args", EtcdConfig.Builder::extraArgs);
         scalar("embedded.join-timeout", (b, v) -> b.joinTimeout(Values.duration(v)));
         urls("embedded.join-endpoints", EtcdConfig.Builder::joinEndpoints);

@@ -77,6 +77,8 @@ public final class EtcdConfig {
     public Duration requestTimeout() { return values.requestTimeout; }
     /** {@code embedded.http-port}: port of the examples' HTTP service (default 3000). */
     public int httpPort() { return values.httpPort; }
+    /** {@code embedded.http-host}: address the examples' HTTP service binds to (default 127.0.0.1). */
+    public String httpHost() { return values.httpHost; }
     /** {@code embedded.extra-args}: further etcd command-line flags, passed as given. */
     public List<String> extraArgs() { return values.extraArgs; }
     /** {@code embedded.join-timeout}: how long join() keeps trying, and waits for promotion (default 2m). */
@@ -138,6 +140,7 @@ public final class EtcdConfig {
         private Duration stopTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(5);
         private int httpPort = 3000;
+        private String httpHost = "127.0.0.1";
         private List<String> extraArgs = List.of();
         private Duration joinTimeout = Duration.ofMinutes(2);
         private List<URI> joinEndpoints = List.of();
@@ -179,6 +182,7 @@ public final class EtcdConfig {
             stopTimeout = c.stopTimeout;
             requestTimeout = c.requestTimeout;
             httpPort = c.httpPort;
+            httpHost = c.httpHost;
             extraArgs = List.copyOf(c.extraArgs);
             joinTimeout = c.joinTimeout;
             joinEndpoints = c.joinEndpoints;
@@ -235,6 +239,7 @@ public final class EtcdConfig {
         public Builder stopTimeout(Duration value) { stopTimeout = positive("embedded.stop-timeout", value); return this; }
         public Builder requestTimeout(Duration value) { requestTimeout = positive("embedded.request-timeout", value); return this; }
         public Builder httpPort(int value) { httpPort = value; return this; }
+        public Builder httpHost(String value) { httpHost = Values.text(value); return this; }
         public Builder extraArgs(List<String> value) { extraArgs = List.copyOf(value); return this; }
         public Builder joinTimeout(Duration value) { joinTimeout = positive("embedded.join-timeout", value); return this; }
         public Builder joinEndpoints(List<URI> value) { joinEndpoints = List.copyOf(value); return this; }

@@ -53,7 +53,7 @@ public final class EtcdProcess {
         Ports.requireFree(config);
         List<String> command = EtcdCommandLine.of(binary, config, state);
         LOG.debug("Starting etcd member '{}': {}", config.name(), command);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(Sessions.detached(command))
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         cleanEnvironment(builder.environment());

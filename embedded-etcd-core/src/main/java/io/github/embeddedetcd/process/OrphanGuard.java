@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,8 @@ final class OrphanGuard {
     /** Starts a watchdog for the given process; empty (with a warning) where no {@code sh} can be run. */
     static Optional<OrphanGuard> watch(ProcessHandle etcd) {
         try {
-            Process watchdog = new ProcessBuilder("sh", "-c", SCRIPT, "embedded-etcd-watchdog", Long.toString(etcd.pid()))
+            Process watchdog = new ProcessBuilder(Sessions.detached(
+                    List.of("sh", "-c", SCRIPT, "embedded-etcd-watchdog", Long.toString(etcd.pid()))))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();

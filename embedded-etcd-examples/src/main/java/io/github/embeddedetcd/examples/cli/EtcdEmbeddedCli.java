@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "etcd-embedded", mixinStandardHelpOptions = true, version = "etcd-embedded 0.1.0",
         description = "Run an etcd member inside this JVM and form an HA cluster with its peers.",
-        subcommands = {ServerCommand.class})
+        subcommands = {ServerCommand.class, JoinCommand.class, RemoveCommand.class, MembersCommand.class,
+                DemoCommand.class})
 public final class EtcdEmbeddedCli {
 
     @Option(names = "--debug", description = "Print stack traces of failures.", scope = CommandLine.ScopeType.INHERIT)

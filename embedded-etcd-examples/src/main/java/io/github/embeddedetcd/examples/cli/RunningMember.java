@@ -1,0 +1,43 @@
+package io.github.embeddedetcd.examples.cli;
+
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.MembershipListener;
+import io.github.embeddedetcd.examples.http.MembersHttpServer;
+
+import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs a started member with its HTTP service until SIGINT/SIGTERM, or until the member stops by
+ * itself (removed from the cluster: exit 0; etcd died: exit 1).
+ */
+final class RunningMember {
+
+    private volatile boolean removed;
+
+    /** Builds the member with a listener that notices its removal, starts it with {@code starter}, and serves it. */
+    int run(EmbeddedEtcd.Builder builder, UnaryOperator<EmbeddedEtcd> starter) throws InterruptedException {
+        EmbeddedEtcd etcd = builder.listener(new MembershipListener() {
+            @Override
+            public void thisMemberRemoved(Member self) {
+                removed = true;
+            }
+        }).build();
+        Runtime.getRuntime().addShutdownHook(new Thread(etcd::close, "etcd-embedded-stop"));
+        starter.apply(etcd);
+        try (MembersHttpServer http = MembersHttpServer.start(etcd)) {
+            System.out.println("etcd member '" + etcd.name() + "' is running: clients " + etcd.clientEndpoints()
+                    + ", live page " + http.url() + ". Ctrl-C stops it.");
+            etcd.onStop().get();
+        } catch (ExecutionException e) {
+            return 1;
+        }
+        if (removed) {
+            System.out.println("etcd member '" + etcd.name() + "' was removed from the cluster and has stopped.");
+            return 0;
+        }
+        System.err.println("etcd-embedded: etcd member '" + etcd.name() + "' stopped unexpectedly; see the log above.");
+        return 1;
+    }
+}

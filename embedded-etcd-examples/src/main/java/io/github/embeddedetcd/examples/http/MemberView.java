@@ -1,0 +1,36 @@
+package io.github.embeddedetcd.examples.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.embeddedetcd.Member;
+
+import java.net.URI;
+import java.util.List;
+
+/** One member as {@code GET /members} and {@code members -w json} show it (ids as etcdctl prints them). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MemberView(
+        @JsonProperty("id") String id,
+        @JsonProperty("name") String name,
+        @JsonProperty("peerURLs") List<URI> peerUrls,
+        @JsonProperty("clientURLs") List<URI> clientUrls,
+        @JsonProperty("isLearner") boolean learner,
+        @JsonProperty("started") boolean started,
+        @JsonProperty("isLeader") boolean leader,
+        @JsonProperty("raftTerm") Long raftTerm,
+        @JsonProperty("raftIndex") Long raftIndex,
+        @JsonProperty("raftAppliedIndex") Long raftAppliedIndex,
+        @JsonProperty("version") String version,
+        @JsonProperty("dbSize") Long dbSize) {
+
+    public static MemberView of(Member m) {
+        Member.Status s = m.status().orElse(null);
+        return new MemberView(m.idHex(), m.name(), m.peerUrls(), m.clientUrls(), m.learner(), m.started(), m.leader(),
+                s == null ? null : s.raftTerm(), s == null ? null : s.raftIndex(),
+                s == null ? null : s.raftAppliedIndex(), s == null ? null : s.version(), s == null ? null : s.dbSize());
+    }
+
+    public static List<MemberView> of(List<Member> members) {
+        return members.stream().map(MemberView::of).toList();
+    }
+}

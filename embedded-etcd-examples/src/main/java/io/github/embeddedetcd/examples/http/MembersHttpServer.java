@@ -1,0 +1,136 @@
+package io.github.embeddedetcd.examples.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.process.HealthProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The member's HTTP face: {@code GET /members} (JSON), {@code GET /health} (200 or 503) and
+ * {@code GET /}, a self-contained live page. Never fails the member: when etcd cannot answer,
+ * the endpoints answer 503 with a JSON error.
+ */
+public final class MembersHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MembersHttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PAGE = "live-page.html";
+
+    private final EmbeddedEtcd etcd;
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private MembersHttpServer(EmbeddedEtcd etcd, HttpServer server, ExecutorService workers) {
+        this.etcd = etcd;
+        this.server = server;
+        this.workers = workers;
+    }
+
+    /**
+     * Serves the member's pages on its {@code embedded.http-host}:{@code embedded.http-port}.
+     *
+     * @throws EmbeddedEtcdException when the address is taken
+     */
+    public static MembersHttpServer start(EmbeddedEtcd etcd) {
+        String host = etcd.config().httpHost();
+        int port = etcd.config().httpPort();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        } catch (IOException e) {
+            throw new EmbeddedEtcdException("Cannot serve HTTP on " + host + ":" + port + " (embedded.http-host/"
+                    + "embedded.http-port): " + e.getMessage() + ". Stop whatever uses it, or set another embedded.http-port.", e);
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "embedded-etcd-http-" + etcd.name());
+            t.setDaemon(true);
+            return t;
+        });
+        MembersHttpServer http = new MembersHttpServer(etcd, server, workers);
+        server.createContext("/members", http::members);
+        server.createContext("/health", http::health);
+        server.createContext("/", http::page);
+        server.setExecutor(workers);
+        server.start();
+        LOG.info("Member '{}' serves {} (live page), /members and /health", etcd.name(), http.url());
+        return http;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:3000/}. */
+    public URI url() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
+    }
+
+    private void members(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET")) {
+                send(exchange, 405, Map.of("error", "only GET is supported"));
+                return;
+            }
+            try {
+                send(exchange, 200, MemberView.of(etcd.members()));
+            } catch (EmbeddedEtcdException | IllegalStateException e) {
+                send(exchange, 503, Map.of("error", "etcd member '" + etcd.name() + "' cannot list members: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void health(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            boolean healthy = etcd.isRunning() && new HealthProbe(etcd.clientEndpoints().get(0)).isHealthy();
+            send(exchange, healthy ? 200 : 503, Map.of("health", Boolean.toString(healthy), "member", etcd.name()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void page(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestURI().getPath().equals("/")) {
+                send(exchange, 404, Map.of("error", "no such page; try /, /members or /health"));
+                return;
+            }
+            byte[] body;
+            try (InputStream in = MembersHttpServer.class.getResourceAsStream(PAGE)) {
+                body = in.readAllBytes();
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            write(exchange, 200, body);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Object json) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        write(exchange, status, JSON.writeValueAsBytes(json));
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
