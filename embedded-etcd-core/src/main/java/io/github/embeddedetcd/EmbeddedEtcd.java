@@ -416,6 +416,21 @@ public final class EmbeddedEtcd implements AutoCloseable {
     }
 
     /**
+     * Ends etcd at once with SIGKILL, as a crash would (for fault-injection tests); the data dir
+     * stays as etcd left it, and {@link #start()} restarts the member from it.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        stopping = true;
+        stopRuntime();
+        process.kill();
+        LOG.info("etcd member '{}' killed (SIGKILL)", config.name());
+        release();
+    }
+
+    /**
      * Stops etcd: closes the client, sends SIGTERM, waits up to {@code embedded.stop-timeout},
      * then SIGKILL. Idempotent; the member can be started again afterwards.
      */

@@ -56,6 +56,7 @@ final class ConfigKeys {
         scalar("embedded.http-port", (b, v) -> b.httpPort((int) Values.number(v, 0, 65_535)));
         scalar("embedded.http-host", (b, v) -> b.httpHost(Values.text(v)));
         KEYS.put("embedded.extra-args", EtcdConfig.Builder::extraArgs);
+        KEYS.put("embedded.command-prefix", EtcdConfig.Builder::commandPrefix);
         scalar("embedded.join-timeout", (b, v) -> b.joinTimeout(Values.duration(v)));
         urls("embedded.join-endpoints", EtcdConfig.Builder::joinEndpoints);
         scalar("embedded.await-promotion", (b, v) -> b.awaitPromotion(Values.bool(v)));

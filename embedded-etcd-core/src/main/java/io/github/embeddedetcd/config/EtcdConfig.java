@@ -81,6 +81,11 @@ public final class EtcdConfig {
     public String httpHost() { return values.httpHost; }
     /** {@code embedded.extra-args}: further etcd command-line flags, passed as given. */
     public List<String> extraArgs() { return values.extraArgs; }
+    /**
+     * {@code embedded.command-prefix}: a command etcd is run under, which must exec it in place
+     * (keeping its pid), e.g. {@code [ip, netns, exec, ns1]} or {@code [nice, -n, 5]}.
+     */
+    public List<String> commandPrefix() { return values.commandPrefix; }
     /** {@code embedded.join-timeout}: how long join() keeps trying, and waits for promotion (default 2m). */
     public Duration joinTimeout() { return values.joinTimeout; }
     /**
@@ -142,6 +147,7 @@ public final class EtcdConfig {
         private int httpPort = 3000;
         private String httpHost = "127.0.0.1";
         private List<String> extraArgs = List.of();
+        private List<String> commandPrefix = List.of();
         private Duration joinTimeout = Duration.ofMinutes(2);
         private List<URI> joinEndpoints = List.of();
         private boolean awaitPromotion = true;
@@ -184,6 +190,7 @@ public final class EtcdConfig {
             httpPort = c.httpPort;
             httpHost = c.httpHost;
             extraArgs = List.copyOf(c.extraArgs);
+            commandPrefix = c.commandPrefix;
             joinTimeout = c.joinTimeout;
             joinEndpoints = c.joinEndpoints;
             awaitPromotion = c.awaitPromotion;
@@ -241,6 +248,7 @@ public final class EtcdConfig {
         public Builder httpPort(int value) { httpPort = value; return this; }
         public Builder httpHost(String value) { httpHost = Values.text(value); return this; }
         public Builder extraArgs(List<String> value) { extraArgs = List.copyOf(value); return this; }
+        public Builder commandPrefix(List<String> value) { commandPrefix = List.copyOf(value); return this; }
         public Builder joinTimeout(Duration value) { joinTimeout = positive("embedded.join-timeout", value); return this; }
         public Builder joinEndpoints(List<URI> value) { joinEndpoints = List.copyOf(value); return this; }
         public Builder awaitPromotion(boolean value) { awaitPromotion = value; return this; }

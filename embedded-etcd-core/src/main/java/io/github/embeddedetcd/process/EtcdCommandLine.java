@@ -25,6 +25,7 @@ public final class EtcdCommandLine {
      */
     public static List<String> of(EtcdBinary binary, EtcdConfig config, ClusterState state) {
         EtcdCommandLine line = new EtcdCommandLine();
+        line.args.addAll(config.commandPrefix());
         line.args.add(binary.path().toString());
         line.flag("name", config.name());
         line.flag("data-dir", config.dataDir());

@@ -15,6 +15,10 @@ final class Ports {
     private Ports() {
     }
 
+    private static boolean isInUse(IOException e) {
+        return e instanceof java.net.BindException && String.valueOf(e.getMessage()).contains("in use");
+    }
+
     static void requireFree(EtcdConfig config) {
         check(config, "listen-client-urls", config.listenClientUrls());
         check(config, "listen-peer-urls", config.listenPeerUrls());
@@ -26,6 +30,9 @@ final class Ports {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(url.getHost(), url.getPort()));
             } catch (IOException e) {
+                if (!isInUse(e)) {
+                    continue; // e.g. an address of another network namespace: etcd itself will tell
+                }
                 throw new EmbeddedEtcdException("Cannot start etcd member '" + config.name() + "': port " + url.getPort()
                         + " on " + url.getHost() + " (" + key + ": " + url + ") is not available: " + e.getMessage()
                         + ". Stop whatever listens there (ss -ltnp 'sport = :" + url.getPort()

@@ -1,0 +1,52 @@
+package io.github.embeddedetcd.testkit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs a real multi-node etcd cluster for a test class (one cluster shared by its tests) or for one
+ * test method (a fresh cluster for that test). Test methods and constructors can take an
+ * {@link EtcdTestCluster}, a jetcd {@code Client} for the cluster, or a {@code List<URI>} of its
+ * client endpoints as parameters.
+ *
+ * <pre>{@code
+ * @EtcdCluster(nodes = 3)
+ * class OrderServiceTest {
+ *     @Test void survivesLeaderLoss(EtcdTestCluster cluster, Client client) { ... }
+ * }
+ * }</pre>
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(EtcdClusterExtension.class)
+public @interface EtcdCluster {
+
+    /** Number of voting members. */
+    int nodes() default 3;
+
+    /** Loopback ports (default) or one network namespace per node. */
+    Network network() default Network.LOOPBACK;
+
+    /** Fast raft timings ({@link #heartbeatMillis()}, {@link #electionMillis()}); off means etcd's defaults. */
+    boolean fastTimings() default true;
+
+    /** Heartbeat interval with fast timings. */
+    int heartbeatMillis() default EtcdTestCluster.FAST_HEARTBEAT_MILLIS;
+
+    /** Election timeout with fast timings. */
+    int electionMillis() default EtcdTestCluster.FAST_ELECTION_MILLIS;
+
+    /** Further etcd flags for every node, e.g. {@code "--auto-compaction-retention=1"}. */
+    String[] extraArgs() default {};
+
+    /** Keep the nodes' data dirs when a test fails (their path is logged). */
+    boolean keepDataOnFailure() default false;
+}

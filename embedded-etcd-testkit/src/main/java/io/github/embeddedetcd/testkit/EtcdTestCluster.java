@@ -1,0 +1,505 @@
+package io.github.embeddedetcd.testkit;
+
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.EtcdStartException;
+import io.github.embeddedetcd.cluster.ClusterCalls;
+import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.testkit.network.Commands;
+import io.github.embeddedetcd.testkit.network.LoopbackNetwork;
+import io.github.embeddedetcd.testkit.network.NamespaceNetwork;
+import io.github.embeddedetcd.testkit.network.NodeAddress;
+import io.github.embeddedetcd.testkit.network.NodeNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A real multi-node etcd cluster for tests: nodes start in parallel from a static
+ * {@code initial-cluster}, their data lives in a temporary directory removed afterwards, and
+ * faults are one call away: {@link #kill}, {@link #stop}, {@link #restart(TestNode)}, {@link #pause},
+ * {@link #resume}, and with {@link Network#NAMESPACES} {@link #partition}, {@link #heal},
+ * {@link #delay} and {@link #loss}. Usable without JUnit:
+ *
+ * <pre>{@code
+ * try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3).build().start()) {
+ *     cluster.client().getKVClient().put(key, value).get(5, TimeUnit.SECONDS);
+ *     cluster.kill(cluster.leader());
+ * }
+ * }</pre>
+ *
+ * The accessors {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()} and
+ * {@link #restart(long, TimeUnit)} mirror jetcd-test's, so tests written for it move over unchanged.
+ */
+public final class EtcdTestCluster implements AutoCloseable {
+
+    /** Heartbeat interval of the fast raft timings used by default. */
+    public static final int FAST_HEARTBEAT_MILLIS = 10;
+    /** Election timeout of the fast raft timings used by default. */
+    public static final int FAST_ELECTION_MILLIS = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EtcdTestCluster.class);
+    private static final int START_ATTEMPTS = 3;
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final Builder settings;
+    private final String clusterName;
+    private final List<TestNode> nodes = new CopyOnWriteArrayList<>();
+    private final Map<TestNode, Client> nodeClients = new HashMap<>();
+    private NodeNetwork network;
+    private Path dataRoot;
+    private Client client;
+    private int nextIndex;
+    private volatile boolean keepData;
+
+    private EtcdTestCluster(Builder settings) {
+        this.settings = settings;
+        this.clusterName = settings.clusterName != null ? settings.clusterName
+                : "etcd-test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts every node in parallel and returns once all are healthy (a leader is elected). On
+     * loopback, a port taken by another process meanwhile is retried with fresh ports.
+     *
+     * @return this
+     */
+    public synchronized EtcdTestCluster start() {
+        if (!nodes.isEmpty()) {
+            throw new IllegalStateException("cluster " + clusterName + " is already started");
+        }
+        network = settings.network == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
+        try {
+            dataRoot = Files.createTempDirectory("etcd-testkit-" + clusterName + "-");
+        } catch (IOException e) {
+            network.close();
+            throw new UncheckedIOException("cannot create a temporary directory for cluster " + clusterName, e);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bootstrap();
+                LOG.info("Test cluster {} is up: {}", clusterName, nodes);
+                return this;
+            } catch (RuntimeException e) {
+                EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
+                nodes.clear();
+                if (attempt < START_ATTEMPTS && settings.network == Network.LOOPBACK && isPortRace(e)) {
+                    LOG.info("Port taken while starting cluster {} ({}); retrying with fresh ports", clusterName, e.getMessage());
+                    continue;
+                }
+                close();
+                throw e;
+            }
+        }
+    }
+
+    private void bootstrap() {
+        Map<String, List<URI>> initialCluster = new LinkedHashMap<>();
+        List<NodeAddress> addresses = new ArrayList<>();
+        for (int i = 0; i < settings.nodes; i++) {
+            NodeAddress address = network.address(i);
+            addresses.add(address);
+            initialCluster.put(TestNode.name(i), List.of(address.peerUrl()));
+        }
+        for (int i = 0; i < settings.nodes; i++) {
+            nodes.add(newNode(i, addresses.get(i), c -> c.initialCluster(initialCluster)));
+        }
+        nextIndex = settings.nodes;
+        runInParallel(nodes, node -> node.member().start());
+    }
+
+    private TestNode newNode(int index, NodeAddress address, Consumer<EtcdConfig.Builder> extra) {
+        String name = TestNode.name(index);
+        EtcdConfig.Builder config = EtcdConfig.builder()
+                .name(name)
+                .dataDir(dataRoot.resolve(name))
+                .clientUrl(address.clientUrl())
+                .peerUrl(address.peerUrl())
+                .initialClusterToken(clusterName)
+                .commandPrefix(address.commandPrefix())
+                .extraArgs(settings.extraArgs)
+                .requestTimeout(CALL_TIMEOUT)
+                .stopTimeout(Duration.ofSeconds(5));
+        if (settings.fastTimings) {
+            config.heartbeatIntervalMillis(settings.heartbeatMillis).electionTimeoutMillis(settings.electionMillis);
+        }
+        extra.accept(config);
+        settings.customizers.forEach(c -> c.accept(config));
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config.build()).serviceLoaderListeners(false).build();
+        return new TestNode(index, address, member);
+    }
+
+    private static void runInParallel(List<TestNode> targets, Consumer<TestNode> action) {
+        List<CompletableFuture<Void>> all = targets.stream()
+                .map(node -> CompletableFuture.runAsync(() -> action.accept(node), runnable -> {
+                    Thread t = new Thread(runnable, "etcd-testkit-" + node.name());
+                    t.setDaemon(true);
+                    t.start();
+                })).toList();
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static boolean isPortRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage())
+                    + (t instanceof EtcdStartException s ? String.join("\n", s.lastLines()) : "");
+            if (text.contains("already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** All nodes, in index order, including stopped ones. */
+    public List<TestNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /** The node with this index (from 0). */
+    public TestNode node(int index) {
+        return nodes.stream().filter(n -> n.index() == index).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("cluster " + clusterName + " has no node " + index
+                        + "; its nodes are " + nodes));
+    }
+
+    /**
+     * The node that leads now, asked of every running node (a stale leader cut off by a partition
+     * loses to the one with the higher term).
+     *
+     * @throws IllegalStateException when no node leads at this moment; see {@link #awaitLeader}
+     */
+    public TestNode leader() {
+        return currentLeader().orElseThrow(() -> new IllegalStateException("no leader in cluster " + clusterName
+                + " right now (nodes: " + nodes + "); use awaitLeader(timeout) after a fault"));
+    }
+
+    /** Waits until a node leads, and returns it. */
+    public TestNode awaitLeader(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<TestNode> leader = currentLeader();
+            if (leader.isPresent()) {
+                return leader.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no leader in cluster " + clusterName + " within " + timeout.toMillis()
+                        + " ms (nodes: " + nodes + ")");
+            }
+            sleep(POLL);
+        }
+    }
+
+    /** The running nodes other than the leader. */
+    public List<TestNode> followers() {
+        TestNode leader = leader();
+        return nodes.stream().filter(n -> n != leader && n.isRunning()).toList();
+    }
+
+    private Optional<TestNode> currentLeader() {
+        List<TestNode> reachable = nodes.stream().filter(n -> n.isRunning() && !n.isPaused()).toList();
+        if (reachable.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<URI, ClusterCalls.MemberState> states;
+        try (ClusterCalls calls = ClusterCalls.connect(reachable.stream().map(TestNode::clientEndpoint).toList(), CALL_TIMEOUT)) {
+            states = calls.statuses(reachable.stream().map(TestNode::clientEndpoint).toList());
+        }
+        return reachable.stream()
+                .filter(n -> states.containsKey(n.clientEndpoint()))
+                .filter(n -> states.get(n.clientEndpoint()).leaderId() == states.get(n.clientEndpoint()).memberId())
+                .max(Comparator.comparingLong(n -> states.get(n.clientEndpoint()).status().raftTerm()));
+    }
+
+    /** Ends the node's etcd with SIGKILL, as a crash would. */
+    public synchronized void kill(TestNode node) {
+        node.member().kill();
+        node.paused(false);
+    }
+
+    /** Stops the node gracefully (SIGTERM). */
+    public synchronized void stop(TestNode node) {
+        resume(node);
+        node.member().close();
+    }
+
+    /** Stops the node if it runs, then starts it again on the same data dir. */
+    public synchronized void restart(TestNode node) {
+        stop(node);
+        node.member().start();
+    }
+
+    /** Freezes the node's etcd with SIGSTOP: it holds its connections but answers nothing. */
+    public synchronized void pause(TestNode node) {
+        Commands.run("kill", "-s", "STOP", Long.toString(node.member().pid()));
+        node.paused(true);
+    }
+
+    /** Lets a paused node's etcd carry on (SIGCONT). */
+    public synchronized void resume(TestNode node) {
+        if (node.isPaused()) {
+            Commands.run("kill", "-s", "CONT", Long.toString(node.member().pid()));
+            node.paused(false);
+        }
+    }
+
+    /** Adds a node through the library's join: it starts as a learner and returns once promoted. */
+    public synchronized TestNode addNode() {
+        int index = nextIndex++;
+        TestNode node = newNode(index, network.address(index), c -> { });
+        URI[] voters = nodes.stream().filter(n -> n.isRunning() && !n.isPaused()).map(TestNode::clientEndpoint)
+                .toArray(URI[]::new);
+        node.member().join(voters);
+        nodes.add(node);
+        return node;
+    }
+
+    /** Removes the node from the cluster through another running node; its etcd stops. */
+    public synchronized void removeNode(TestNode node) {
+        TestNode via = nodes.stream().filter(n -> n != node && n.isRunning() && !n.isPaused()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no other running node to remove " + node + " through"));
+        resume(node);
+        via.member().remove(node.name());
+        node.member().close();
+        nodes.remove(node);
+        Optional.ofNullable(nodeClients.remove(node)).ifPresent(Client::close);
+    }
+
+    /**
+     * Cuts the network between groups of nodes; nodes in no group form one more group.
+     * {@code partition(Set.of(leader))} isolates the leader from all others.
+     */
+    @SafeVarargs
+    public final synchronized void partition(Set<TestNode>... groups) {
+        List<List<Integer>> indices = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>(nodes.stream().map(TestNode::index).toList());
+        for (Set<TestNode> group : groups) {
+            List<Integer> members = group.stream().map(TestNode::index).toList();
+            indices.add(members);
+            rest.removeAll(members);
+        }
+        if (!rest.isEmpty()) {
+            indices.add(rest);
+        }
+        network.partition(indices);
+    }
+
+    /** Ends every partition. */
+    public synchronized void heal() {
+        network.heal();
+    }
+
+    /** Delays every packet the node sends (NAMESPACES, needs tc netem). */
+    public synchronized void delay(TestNode node, Duration delay) {
+        network.delay(node.index(), delay);
+    }
+
+    /** Drops this percentage of the packets the node sends (NAMESPACES, needs tc netem). */
+    public synchronized void loss(TestNode node, double percent) {
+        network.loss(node.index(), percent);
+    }
+
+    /**
+     * A jetcd client for the whole cluster (all nodes' client URLs at the time it is built), built on
+     * first use, closed with the cluster. It does not wait for dead endpoints.
+     */
+    public synchronized Client client() {
+        if (client == null) {
+            client = newClient(clientEndpoints());
+        }
+        return client;
+    }
+
+    /** A jetcd client talking only to this node, closed with the cluster. */
+    public synchronized Client clientFor(TestNode node) {
+        return nodeClients.computeIfAbsent(node, n -> newClient(List.of(n.clientEndpoint())));
+    }
+
+    private static Client newClient(List<URI> endpoints) {
+        return Client.builder().endpoints(endpoints.toArray(URI[]::new)).waitForReady(false)
+                .connectTimeout(CALL_TIMEOUT).build();
+    }
+
+    /** Client URLs of all nodes, in index order. */
+    public List<URI> clientEndpoints() {
+        return nodes.stream().map(TestNode::clientEndpoint).toList();
+    }
+
+    /** Peer URLs of all nodes, in index order. */
+    public List<URI> peerEndpoints() {
+        return nodes.stream().map(TestNode::peerEndpoint).toList();
+    }
+
+    /** The cluster's name (also its {@code initial-cluster-token}). */
+    public String clusterName() {
+        return clusterName;
+    }
+
+    /** Where the nodes' data dirs are. */
+    public Path dataDir() {
+        return dataRoot;
+    }
+
+    /** Stops every node (leader first), waits, and starts them all again on their data. */
+    public synchronized void restart(long delay, TimeUnit unit) throws InterruptedException {
+        nodes.forEach(this::resume);
+        EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
+        unit.sleep(delay);
+        runInParallel(nodes, node -> node.member().start());
+    }
+
+    /** Keeps the data dirs after {@link #close()} (their path is logged), e.g. when a test failed. */
+    public void keepData(boolean keep) {
+        this.keepData = keep;
+    }
+
+    /** Stops every node (leader first), closes clients, removes network and data (unless kept). */
+    @Override
+    public synchronized void close() {
+        nodes.forEach(node -> {
+            try {
+                resume(node);
+            } catch (Commands.CommandException gone) {
+                node.paused(false);
+            }
+        });
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        nodeClients.values().forEach(Client::close);
+        nodeClients.clear();
+        EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
+        if (network != null) {
+            network.close();
+        }
+        if (dataRoot != null) {
+            if (keepData) {
+                LOG.warn("Kept the data of test cluster {} in {}", clusterName, dataRoot);
+            } else {
+                deleteTree(dataRoot);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", root, e.toString());
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedEtcdException("Interrupted while waiting for a leader", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EtcdTestCluster{" + clusterName + " " + nodes + "}";
+    }
+
+    /** Settings of a test cluster. */
+    public static final class Builder {
+        private int nodes = 3;
+        private Network network = Network.LOOPBACK;
+        private String clusterName;
+        private boolean fastTimings = true;
+        private int heartbeatMillis = FAST_HEARTBEAT_MILLIS;
+        private int electionMillis = FAST_ELECTION_MILLIS;
+        private List<String> extraArgs = List.of();
+        private final List<Consumer<EtcdConfig.Builder>> customizers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Number of voting members (default 3). */
+        public Builder nodes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a cluster needs at least one node, got " + count);
+            }
+            this.nodes = count;
+            return this;
+        }
+
+        /** {@link Network#LOOPBACK} (default) or {@link Network#NAMESPACES}. */
+        public Builder network(Network value) {
+            this.network = value;
+            return this;
+        }
+
+        /** The cluster's name (default: {@code etcd-test-<random>}). */
+        public Builder clusterName(String value) {
+            this.clusterName = value;
+            return this;
+        }
+
+        /** Fast raft timings (default on); off means etcd's defaults (100 ms / 1000 ms). */
+        public Builder fastTimings(boolean value) {
+            this.fastTimings = value;
+            return this;
+        }
+
+        /** Raft timings used with fast timings on. */
+        public Builder timings(int heartbeat, int election) {
+            this.heartbeatMillis = heartbeat;
+            this.electionMillis = election;
+            return this;
+        }
+
+        /** Further etcd flags for every node. */
+        public Builder extraArgs(String... args) {
+            this.extraArgs = List.copyOf(Arrays.asList(args));
+            return this;
+        }
+
+        /** Any other member setting, applied to every node last. */
+        public Builder configure(Consumer<EtcdConfig.Builder> customizer) {
+            customizers.add(customizer);
+            return this;
+        }
+
+        /** A cluster with these settings, not yet started. */
+        public EtcdTestCluster build() {
+            return new EtcdTestCluster(this);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.embeddedetcd.testkit;
+
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.testkit.network.NodeAddress;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/** One node of an {@link EtcdTestCluster}; act on it through the cluster ({@code cluster.kill(node)}). */
+public final class TestNode {
+
+    private final int index;
+    private final NodeAddress address;
+    private final EmbeddedEtcd member;
+    private volatile boolean paused;
+
+    TestNode(int index, NodeAddress address, EmbeddedEtcd member) {
+        this.index = index;
+        this.address = address;
+        this.member = member;
+    }
+
+    /** The node's number in its cluster, from 0. */
+    public int index() {
+        return index;
+    }
+
+    /** The etcd member name, {@code node-<index>}. */
+    public String name() {
+        return member.name();
+    }
+
+    /** The node's address: 127.0.0.1 on loopback, its own 198.18.x.y in namespaces. */
+    public String host() {
+        return address.host();
+    }
+
+    public URI clientEndpoint() {
+        return address.clientUrl();
+    }
+
+    public URI peerEndpoint() {
+        return address.peerUrl();
+    }
+
+    public Path dataDir() {
+        return member.config().dataDir();
+    }
+
+    /** The member itself, for anything the cluster handle does not offer. */
+    public EmbeddedEtcd member() {
+        return member;
+    }
+
+    /** Whether etcd runs (a paused node runs). */
+    public boolean isRunning() {
+        return member.isRunning();
+    }
+
+    /** Whether the node is stopped with SIGSTOP. */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    void paused(boolean value) {
+        paused = value;
+    }
+
+    static String name(int index) {
+        return "node-" + index;
+    }
+
+    @Override
+    public String toString() {
+        return name() + "@" + address.host() + (paused ? " (paused)" : isRunning() ? "" : " (stopped)");
+    }
+}
