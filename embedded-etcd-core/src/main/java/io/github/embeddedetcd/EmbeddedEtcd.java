@@ -5,7 +5,6 @@ import io.github.embeddedetcd.binary.BinaryResolver;
 import io.github.embeddedetcd.binary.EtcdBinary;
 import io.github.embeddedetcd.cluster.ClusterCallException;
 import io.github.embeddedetcd.cluster.ClusterCalls;
-import io.github.embeddedetcd.cluster.EventDispatcher;
 import io.github.embeddedetcd.cluster.JoinRecord;
 import io.github.embeddedetcd.cluster.Joiner;
 import io.github.embeddedetcd.cluster.MembershipMonitor;
@@ -13,18 +12,15 @@ import io.github.embeddedetcd.cluster.MembershipOperations;
 import io.github.embeddedetcd.cluster.Pause;
 import io.github.embeddedetcd.cluster.RemovedData;
 import io.github.embeddedetcd.cluster.Tombstone;
-import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.process.DataDirState;
-import io.github.embeddedetcd.process.EtcdProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,9 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -56,23 +50,19 @@ import java.util.function.Function;
 public final class EmbeddedEtcd implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEtcd.class);
-    private static final String REMOVED_MESSAGE = "the member has been permanently removed from the cluster";
     private static final Duration EXIT_AFTER_REMOVAL = Duration.ofSeconds(10);
+
+    /** Where a member is in its life; a member cycles through these any number of times. */
+    private enum Phase { STOPPED, STARTING, RUNNING, STOPPING }
 
     private final EtcdConfig config;
     private final BinaryResolver binaryResolver;
     private final List<MembershipListener> listeners;
 
+    private Phase phase = Phase.STOPPED;
+    private MemberRun run;
+    private Cancellation cancellation = new Cancellation();
     private EtcdBinary binary;
-    private DataDirState dataDirState;
-    private EtcdProcess process;
-    private MembershipMonitor monitor;
-    private EventDispatcher events;
-    private Client client;
-    private List<URI> joinedThrough = List.of();
-    private boolean stopping;
-    private volatile boolean removedFromCluster;
-    private CompletableFuture<Void> terminated = CompletableFuture.completedFuture(null);
 
     private EmbeddedEtcd(EtcdConfig config, BinaryResolver binaryResolver, List<MembershipListener> listeners) {
         this.config = config;
@@ -93,19 +83,19 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * @return this, for try-with-resources chaining
      * @throws EtcdStartException      when etcd exits or is not healthy within {@code embedded.start-timeout}
      * @throws MemberRemovedException  when this member was removed from its cluster and no join endpoints are set
-     * @throws EmbeddedEtcdException   when the binary, data dir or ports are not usable
-     * @throws IllegalStateException   when already running
+     * @throws EmbeddedEtcdException   when the binary, data dir or ports are not usable, or close() cut the start short
+     * @throws IllegalStateException   when already running or starting
      */
     public EmbeddedEtcd start() {
-        return launch(List.of());
+        return launch(config.joinEndpoints());
     }
 
     /**
      * Joins the cluster that these client URLs belong to: adds this member as a learner (reusing
-     * one registered earlier with this peer URL), starts it, and — with {@code auto-promote} and
-     * {@code await-promotion} on — returns once the leader has promoted it to voter. A data dir
-     * that is already bootstrapped is simply restarted. etcd allows one learner at a time, so
-     * concurrent joins queue up with backoff until {@code embedded.join-timeout}.
+     * one registered earlier with this peer URL that never started), starts it, and — with
+     * {@code auto-promote} and {@code await-promotion} on — returns once the leader has promoted it.
+     * A data dir that is already bootstrapped is simply restarted. etcd allows one learner at a time,
+     * so concurrent joins queue up with backoff until {@code embedded.join-timeout}.
      *
      * @return this, running
      * @throws EmbeddedEtcdException naming the cause when the join cannot complete in time
@@ -128,98 +118,80 @@ public final class EmbeddedEtcd implements AutoCloseable {
      *
      * @return the recorded join: member id and {@code initial-cluster}
      */
-    public synchronized JoinRecord register(URI... endpoints) {
-        requireNotRunning();
+    public JoinRecord register(URI... endpoints) {
+        Cancellation cancel = begin();
         DataDirState state = DataDirState.acquire(config.dataDir());
         try {
-            state = clearTombstone(state, true);
+            if (Tombstone.load(state).isPresent()) {
+                state.close();
+                RemovedData.moveAside(config.dataDir());
+                state = DataDirState.acquire(config.dataDir());
+            }
             if (DataDirState.isBootstrapped(config.dataDir(), config.walDir())) {
                 throw new EmbeddedEtcdException("Member '" + config.name() + "' is already part of a cluster (data dir "
                         + config.dataDir() + " is bootstrapped); start it instead of joining again.");
             }
-            JoinRecord record = Joiner.register(config, List.of(endpoints));
+            JoinRecord record = Joiner.register(config, List.of(endpoints), cancel::isRequested);
             record.save(state);
             return record;
         } finally {
             state.close();
+            settle(null);
         }
     }
 
-    private synchronized EmbeddedEtcd launch(List<URI> joinVia) {
-        requireNotRunning();
+    private EmbeddedEtcd launch(List<URI> joinVia) {
+        Cancellation cancel = begin();
         long began = System.nanoTime();
-        binary = binaryResolver.resolve(config.binary());
-        List<URI> via = !joinVia.isEmpty() ? joinVia : config.joinEndpoints();
-        DataDirState state = DataDirState.acquire(config.dataDir());
+        MemberRun started = null;
         try {
-            state = clearTombstone(state, !via.isEmpty());
-            boolean restart = DataDirState.isBootstrapped(config.dataDir(), config.walDir());
-            Optional<JoinRecord> join = restart ? Optional.empty() : JoinRecord.load(state);
-            if (!restart && join.isEmpty() && !via.isEmpty()) {
-                join = Optional.of(Joiner.register(config, via));
-                join.get().save(state);
-            }
-            EtcdConfig effective = join.map(j -> config.toBuilder().initialCluster(j.initialCluster()).build()).orElse(config);
-            ClusterState clusterState = restart || join.isPresent() ? ClusterState.EXISTING : config.initialClusterState();
-            EtcdProcess started = EtcdProcess.launch(binary, effective, clusterState);
-            removedFromCluster = false;
-            started.output().watch(message -> {
-                if (message.contains(REMOVED_MESSAGE)) {
-                    removedFromCluster = true;
-                }
-            });
-            state.recordEtcd(started.handle());
-            started.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout());
-            dataDirState = state;
-            process = started;
-            joinedThrough = join.map(JoinRecord::endpoints).orElse(via);
-            stopping = false;
-            terminated = new CompletableFuture<>();
-            events = new EventDispatcher(config.name(), listeners);
-            monitor = new MembershipMonitor(config, events);
-            monitor.start();
-            started.onExit().thenAccept(code -> exited(started, code));
-            RunningMembers.add(this);
-            LOG.info("etcd member '{}' ready at {} ({}, etcd {}, pid {}, data dir {}, {} ms)", config.name(),
-                    config.advertiseClientUrls(), restart ? "restarted" : join.isPresent() ? "joined as learner" : "new cluster",
-                    binary.version(), started.handle().pid(), config.dataDir(), (System.nanoTime() - began) / 1_000_000);
-            return this;
+            binary = binaryResolver.resolve(config.binary());
+            started = MemberRun.start(config, binary, listeners, joinVia, cancel, this::endedByItself);
         } catch (RuntimeException e) {
-            state.clearEtcd();
-            state.close();
-            throw e;
+            settle(null);
+            throw cancel.isRequested() ? new EmbeddedEtcdException("Start of member '" + config.name()
+                    + "' was cut short by close()", e) : e;
         }
+        settle(started);
+        RunningMembers.add(this);
+        LOG.info("etcd member '{}' ready at {} ({}, etcd {}, pid {}, data dir {}, {} ms)", config.name(),
+                config.advertiseClientUrls(), started.startedAs(), binary.version(), started.process().handle().pid(),
+                config.dataDir(), (System.nanoTime() - began) / 1_000_000);
+        return this;
     }
 
-    /** A tombstoned data dir is moved aside; the member must then join again. */
-    private DataDirState clearTombstone(DataDirState state, boolean willJoin) {
-        Optional<Tombstone> tombstone = Tombstone.load(state);
-        if (tombstone.isEmpty()) {
-            return state;
+    /** Enters STARTING; the returned cancellation lets close() cut the start short. */
+    private synchronized Cancellation begin() {
+        if (phase != Phase.STOPPED) {
+            throw new IllegalStateException("etcd member '" + config.name() + "' is already "
+                    + phase.name().toLowerCase(java.util.Locale.ROOT));
         }
-        state.close();
-        Path moved = RemovedData.moveAside(config.dataDir());
-        if (config.walDir() != null && java.nio.file.Files.exists(config.walDir())) {
-            RemovedData.moveAside(config.walDir());
+        phase = Phase.STARTING;
+        cancellation = new Cancellation();
+        return cancellation;
+    }
+
+    /** Leaves STARTING: RUNNING with this run, or STOPPED when null (a run started after close() is stopped). */
+    private void settle(MemberRun started) {
+        boolean cancelled;
+        synchronized (this) {
+            cancelled = cancellation.isRequested();
+            run = cancelled ? null : started;
+            phase = run != null ? Phase.RUNNING : Phase.STOPPED;
+            notifyAll();
         }
-        if (!willJoin) {
-            throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster ("
-                    + tombstone.get().removedAt() + "), so its data dir must not be reused: the old data was moved to "
-                    + moved + ". Join the cluster again with join(endpoints), or set embedded.join-endpoints.", moved);
+        if (cancelled && started != null) {
+            started.stop(config.stopTimeout());
+            throw new EmbeddedEtcdException("Start of member '" + config.name() + "' was cut short by close()");
         }
-        return DataDirState.acquire(config.dataDir());
     }
 
     private void awaitVoter() {
         long deadline = System.nanoTime() + config.joinTimeout().toNanos();
-        ClusterCalls calls = runningMonitor().calls();
         while (System.nanoTime() < deadline) {
-            try {
-                if (!calls.status(config.advertiseClientUrls().get(0)).learner()) {
-                    return;
-                }
-            } catch (ClusterCallException notNow) {
-                LOG.debug("status of joining member '{}': {}", config.name(), notNow.getMessage());
+            MembershipMonitor monitor = currentRun().monitor();
+            if (monitor.latest().isPresent() && !monitor.isLearner()) {
+                return;
             }
             Pause.sleep(config.promotionCheckInterval(), "waiting for member '" + config.name() + "' to be promoted");
         }
@@ -246,23 +218,26 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * @throws EmbeddedEtcdException when no member has that name, or etcd refuses (quorum)
      */
     public void remove(String name) {
-        remove(onCluster(calls -> MembershipOperations.byName(calls, name)).id());
+        Member member = onCluster(calls -> MembershipOperations.byName(calls, name));
+        removeMember(member.id(), name.equals(config.name()));
     }
 
     /** Removes the member with this id; a member already gone counts as done. */
     public void remove(long memberId) {
-        boolean self = monitorLocalId() == memberId;
-        if (self) {
-            removedFromCluster = true;
-        }
+        removeMember(memberId, memberId == localId());
+    }
+
+    private void removeMember(long memberId, boolean self) {
+        MemberRun current = currentRun();
+        current.expectRemoval(self);
         try {
             onCluster(calls -> MembershipOperations.remove(calls, memberId));
         } catch (RuntimeException e) {
-            removedFromCluster = false;
+            current.expectRemoval(false);
             throw e;
         }
         if (self) {
-            awaitOwnExitAfterRemoval();
+            current.awaitExitAfterRemoval(EXIT_AFTER_REMOVAL);
         }
     }
 
@@ -274,53 +249,36 @@ public final class EmbeddedEtcd implements AutoCloseable {
         });
     }
 
-    /** Whether this member is currently a learner (not yet promoted). */
+    /** Whether this member is currently a learner (not yet promoted); asks etcd. */
     public boolean isLearner() {
         return onCluster(calls -> calls.status(config.advertiseClientUrls().get(0)).learner());
     }
 
+    /** This member's id, from the last membership poll or else from etcd. */
+    private long localId() {
+        MemberRun current = currentRun();
+        return current.monitor().latest().map(MembershipMonitor.Snapshot::localId)
+                .orElseGet(() -> onCluster(calls -> calls.status(config.advertiseClientUrls().get(0)).memberId()));
+    }
+
     private <T> T onCluster(Function<ClusterCalls, T> operation) {
-        MembershipMonitor current = runningMonitor();
+        MemberRun current = currentRun();
         try {
-            return operation.apply(current.calls());
+            return operation.apply(current.monitor().calls());
         } catch (ClusterCallException e) {
             List<URI> voters = voterUrls(current);
-            if (!current.isLearner() || voters.isEmpty()) {
+            if (!current.monitor().isLearner() || voters.isEmpty()) {
                 throw e;
             }
-            try (ClusterCalls remote = ClusterCalls.connect(voters, config.requestTimeout())) {
-                return operation.apply(remote);
-            }
+            return operation.apply(ClusterCalls.connect(voters, config.requestTimeout()));
         }
     }
 
-    private List<URI> voterUrls(MembershipMonitor current) {
-        List<URI> urls = current.latest().map(s -> s.members().values().stream()
+    /** Client URLs of the voters as last seen, else those this member joined through. */
+    private static List<URI> voterUrls(MemberRun run) {
+        List<URI> urls = run.monitor().latest().map(s -> s.members().values().stream()
                 .filter(m -> !m.learner()).flatMap(m -> m.clientUrls().stream()).toList()).orElse(List.of());
-        return urls.isEmpty() ? joinedThrough : urls;
-    }
-
-    private void awaitOwnExitAfterRemoval() {
-        CompletableFuture<Void> done;
-        EtcdProcess current;
-        synchronized (this) {
-            done = terminated;
-            current = process;
-        }
-        try {
-            done.get(EXIT_AFTER_REMOVAL.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("etcd member '{}' still runs {} s after its removal; stopping it", config.name(),
-                    EXIT_AFTER_REMOVAL.toSeconds());
-            if (current != null) {
-                current.kill();
-            }
-            done.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new EmbeddedEtcdException("Stopping removed member '" + config.name() + "' failed", e.getCause());
-        }
+        return urls.isEmpty() ? run.joinedThrough() : urls;
     }
 
     /**
@@ -328,18 +286,10 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * endpoints are the cluster's voters when it is built (never a learner); it never waits for a
      * dead endpoint ({@code waitForReady(false)}): put a deadline on each call.
      */
-    public synchronized Client client() {
-        MembershipMonitor current = runningMonitor();
-        if (client == null) {
-            List<URI> endpoints = current.isLearner() ? voterUrls(current) : voterUrls(current).isEmpty()
-                    ? config.advertiseClientUrls() : voterUrls(current);
-            client = Client.builder()
-                    .endpoints(endpoints.toArray(URI[]::new))
-                    .waitForReady(false)
-                    .connectTimeout(config.requestTimeout())
-                    .build();
-        }
-        return client;
+    public Client client() {
+        MemberRun current = currentRun();
+        List<URI> voters = voterUrls(current);
+        return current.client(voters.isEmpty() ? config.advertiseClientUrls() : voters);
     }
 
     /**
@@ -347,26 +297,44 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * from the cluster, or etcd exiting on its own. Already complete when not running.
      */
     public synchronized CompletableFuture<Void> onStop() {
-        return terminated.copy();
+        return run == null ? CompletableFuture.completedFuture(null) : run.ended().copy();
     }
 
     /** Whether this member led the cluster at its last membership poll (at most one poll interval old). */
-    public synchronized boolean isLeader() {
-        return monitor != null && monitor.latest().map(s -> s.leaderId() != 0 && s.leaderId() == s.localId()).orElse(false);
+    public boolean isLeader() {
+        MemberRun current;
+        synchronized (this) {
+            current = run;
+        }
+        return current != null && current.monitor().latest()
+                .map(s -> s.leaderId() != 0 && s.leaderId() == s.localId()).orElse(false);
     }
 
     /**
      * Stops several members of one cluster quickly: each time the current leader first, so that it
      * hands leadership to a member that still runs instead of waiting for absent ones (etcd's
-     * graceful stop of a leader whose peers are gone takes seconds).
+     * graceful stop of a leader whose peers are gone takes seconds). A failure to stop one member
+     * does not keep the others running; the first failure is thrown at the end.
      */
     public static void closeAll(Collection<EmbeddedEtcd> members) {
         List<EmbeddedEtcd> remaining = new ArrayList<>(members);
         remaining.removeIf(m -> !m.isRunning());
+        RuntimeException failure = null;
         while (!remaining.isEmpty()) {
             EmbeddedEtcd next = awaitLeader(remaining).orElse(remaining.get(0));
-            next.close();
+            try {
+                next.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
             remaining.remove(next);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -406,110 +374,91 @@ public final class EmbeddedEtcd implements AutoCloseable {
 
     /** Whether the etcd process is running. */
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return run != null && run.process().isAlive();
     }
 
     /** The pid of the etcd process. */
-    public synchronized long pid() {
-        requireRunning();
-        return process.handle().pid();
+    public long pid() {
+        return currentRun().process().handle().pid();
     }
 
     /**
      * Ends etcd at once with SIGKILL, as a crash would (for fault-injection tests); the data dir
      * stays as etcd left it, and {@link #start()} restarts the member from it.
      */
-    public synchronized void kill() {
-        if (process == null) {
-            return;
+    public void kill() {
+        MemberRun current = takeRunForStop();
+        if (current != null) {
+            try {
+                current.kill();
+            } finally {
+                stopped();
+            }
         }
-        stopping = true;
-        stopRuntime();
-        process.kill();
-        LOG.info("etcd member '{}' killed (SIGKILL)", config.name());
-        release();
     }
 
     /**
      * Stops etcd: closes the client, sends SIGTERM, waits up to {@code embedded.stop-timeout},
-     * then SIGKILL. Idempotent; the member can be started again afterwards.
+     * then SIGKILL. A start in progress is cut short. Idempotent; the member can be started again.
      */
     @Override
-    public synchronized void close() {
-        if (process == null) {
-            return;
+    public void close() {
+        MemberRun current = takeRunForStop();
+        if (current != null) {
+            try {
+                current.stop(config.stopTimeout());
+            } finally {
+                stopped();
+            }
         }
-        stopping = true;
-        stopRuntime();
-        int code = process.stop(config.stopTimeout());
-        LOG.info("etcd member '{}' stopped (exit code {})", config.name(), code);
-        release();
     }
 
-    private void exited(EtcdProcess which, int code) {
+    /** Takes the run out for stopping; cancels and waits out (bounded) a start in progress. */
+    private synchronized MemberRun takeRunForStop() {
+        if (phase == Phase.STARTING) {
+            cancellation.cancel();
+            long deadline = System.nanoTime() + config.requestTimeout().plus(config.stopTimeout()).toNanos();
+            while (phase == Phase.STARTING && System.nanoTime() < deadline) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (phase != Phase.RUNNING) {
+            return null;
+        }
+        phase = Phase.STOPPING;
+        return run;
+    }
+
+    private void stopped() {
         synchronized (this) {
-            if (which != process || stopping) {
+            run = null;
+            phase = Phase.STOPPED;
+            notifyAll();
+        }
+        RunningMembers.remove(this);
+    }
+
+    /** A run that ended by itself (removal, crash): the member is stopped. */
+    private void endedByItself(MemberRun ended) {
+        synchronized (this) {
+            if (run != ended || phase != Phase.RUNNING) {
                 return;
             }
-            if (removedFromCluster) {
-                Member self = monitor.latest().flatMap(MembershipMonitor.Snapshot::local).orElseGet(this::selfDescription);
-                new Tombstone(self.id(), config.name(), Instant.now().toString()).save(dataDirState);
-                LOG.warn("etcd member '{}' was removed from the cluster and has stopped; its data dir {} is marked "
-                        + "removed and will be moved aside at the next start", config.name(), config.dataDir());
-                events.fire("this member removed", l -> l.thisMemberRemoved(self));
-            } else {
-                LOG.error("etcd member '{}' exited unexpectedly with code {}. Last lines:\n  {}", config.name(), code,
-                        String.join("\n  ", which.output().recentLines()));
-            }
-            stopRuntime();
-            release();
         }
+        stopped();
     }
 
-    private Member selfDescription() {
-        return new Member(monitorLocalId(), config.name(), config.initialAdvertisePeerUrls(),
-                config.advertiseClientUrls(), false, false, Optional.empty());
-    }
-
-    private synchronized long monitorLocalId() {
-        return monitor == null ? 0 : monitor.latest().map(MembershipMonitor.Snapshot::localId).orElse(0L);
-    }
-
-    private void stopRuntime() {
-        monitor.close();
-        events.close();
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-    }
-
-    private void release() {
-        dataDirState.clearEtcd();
-        dataDirState.close();
-        dataDirState = null;
-        process = null;
-        RunningMembers.remove(this);
-        terminated.complete(null);
-    }
-
-    private synchronized MembershipMonitor runningMonitor() {
-        requireRunning();
-        return monitor;
-    }
-
-    private void requireRunning() {
-        if (process == null) {
+    private synchronized MemberRun currentRun() {
+        if (phase != Phase.RUNNING || run == null) {
             throw new IllegalStateException("etcd member '" + config.name() + "' is not running; call start() first");
         }
+        return run;
     }
-
-    private void requireNotRunning() {
-        if (process != null) {
-            throw new IllegalStateException("etcd member '" + config.name() + "' is already running");
-        }
-    }
-
 
     @Override
     public String toString() {

@@ -7,13 +7,10 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +73,7 @@ final class PromotionBenchmark {
                 return watch.get(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             }
         } finally {
-            deleteTree(dir);
+            Configs.deleteTree(dir);
         }
     }
 
@@ -123,19 +120,8 @@ final class PromotionBenchmark {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }
 
-    static EtcdConfig config(String name, Path dir) throws IOException {
-        return EtcdConfig.builder().name(name).dataDir(dir.resolve(name))
-                .clientUrl(URI.create("http://127.0.0.1:" + freePort()))
-                .peerUrl(URI.create("http://127.0.0.1:" + freePort()))
-                .heartbeatIntervalMillis(10).electionTimeoutMillis(100)
-                .joinTimeout(Duration.ofMinutes(2))
-                .build();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private static EtcdConfig config(String name, Path dir) throws IOException {
+        return Configs.member(name, dir).build();
     }
 
     private static double millisSince(long start) {
@@ -151,11 +137,4 @@ final class PromotionBenchmark {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        try (var tree = Files.walk(root)) {
-            for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,48 +1,61 @@
 package io.github.embeddedetcd.cluster;
 
-import io.etcd.jetcd.Client;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.embeddedetcd.Member;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 
 /**
- * The membership calls of one jetcd client, each with a deadline. Failures come back as
- * {@link ClusterCallException} carrying the recognised {@link EtcdError}.
+ * The membership and status calls the library makes, through etcd's JSON gateway ({@code /v3/...}
+ * on the client URL): one shared HTTP client, keep-alive connections, and a deadline on every
+ * request that really ends it. (jetcd opens a new gRPC channel for every status call.) Failures
+ * come back as {@link ClusterCallException} carrying the recognised {@link EtcdError}.
  */
-public final class ClusterCalls implements AutoCloseable {
+public final class ClusterCalls {
 
-    private final Client client;
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<URI> endpoints;
     private final Duration timeout;
 
-    private ClusterCalls(Client client, Duration timeout) {
-        this.client = client;
+    private ClusterCalls(List<URI> endpoints, Duration timeout) {
+        this.endpoints = List.copyOf(endpoints);
         this.timeout = timeout;
     }
 
-    /** Calls through a new client to these endpoints, closed with this object. */
+    /** Calls to the cluster at these client URLs (tried in order while unreachable), each within the timeout. */
     public static ClusterCalls connect(List<URI> endpoints, Duration timeout) {
-        Client client = Client.builder()
-                .endpoints(endpoints.toArray(URI[]::new))
-                .waitForReady(false)
-                .connectTimeout(timeout)
-                .build();
-        return new ClusterCalls(client, timeout);
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no client URL to call");
+        }
+        return new ClusterCalls(endpoints, timeout);
     }
 
     /** The members (without leader flag or status), with the id and raft term of the member that answered. */
     public Membership members() {
-        var response = await(client.getClusterClient().listMember(), "list members");
-        return new Membership(response.getMembers().stream().map(ClusterCalls::toMember).toList(),
-                response.getHeader().getMemberId(), response.getHeader().getRaftTerm());
+        JsonNode answer = call("/v3/cluster/member/list", JSON.createObjectNode(), "list members");
+        JsonNode header = answer.path("header");
+        return new Membership(toMembers(answer.path("members")), id(header.path("member_id")),
+                header.path("raft_term").asLong());
     }
 
     /** A member list; a changed raft term means an election happened since the last one. */
@@ -51,9 +64,10 @@ public final class ClusterCalls implements AutoCloseable {
 
     /** Adds a learner with these peer URLs; returns it and the members after the change. */
     public Added addLearner(List<URI> peerUrls) {
-        var response = await(client.getClusterClient().addMember(peerUrls, true), "add learner " + peerUrls);
-        return new Added(toMember(response.getMember()),
-                response.getMembers().stream().map(ClusterCalls::toMember).toList());
+        ObjectNode request = JSON.createObjectNode().put("isLearner", true);
+        peerUrls.forEach(url -> request.withArray("peerURLs").add(url.toString()));
+        JsonNode answer = call("/v3/cluster/member/add", request, "add learner " + peerUrls);
+        return new Added(toMember(answer.path("member")), toMembers(answer.path("members")));
     }
 
     /** The members after an add, including the added one. */
@@ -61,72 +75,121 @@ public final class ClusterCalls implements AutoCloseable {
     }
 
     public void promote(long memberId) {
-        await(client.getClusterClient().promoteMember(memberId), "promote member " + Long.toHexString(memberId));
+        call("/v3/cluster/member/promote", idRequest(memberId), "promote member " + Long.toHexString(memberId));
     }
 
     public void remove(long memberId) {
-        await(client.getClusterClient().removeMember(memberId), "remove member " + Long.toHexString(memberId));
+        call("/v3/cluster/member/remove", idRequest(memberId), "remove member " + Long.toHexString(memberId));
     }
 
-    /** What the member at this client URL says of itself (jetcd opens a connection for each such call). */
+    /** What the member at this client URL says of itself. */
     public MemberState status(URI clientUrl) {
-        return await(statusAsync(clientUrl), "status of " + clientUrl);
+        try {
+            return statusAsync(clientUrl).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ClusterCallException c ? c
+                    : new ClusterCallException("status of " + clientUrl, EtcdError.of(e.getCause()), e.getCause());
+        }
     }
 
     /** The status of several members at once, each within the deadline; members that did not answer are left out. */
     public Map<URI, MemberState> statuses(List<URI> clientUrls) {
         Map<URI, CompletableFuture<MemberState>> calls = new LinkedHashMap<>();
-        clientUrls.forEach(url -> calls.put(url, statusAsync(url)
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)));
+        clientUrls.forEach(url -> calls.put(url, statusAsync(url)));
         Map<URI, MemberState> answers = new LinkedHashMap<>();
         calls.forEach((url, call) -> {
             try {
                 answers.put(url, call.join());
-            } catch (RuntimeException noAnswer) {
+            } catch (CompletionException noAnswer) {
                 // best effort: a member that is down has no status
             }
         });
         return answers;
     }
 
-    private CompletableFuture<MemberState> statusAsync(URI clientUrl) {
-        return client.getMaintenanceClient().statusMember(clientUrl.toString()).thenApply(response -> new MemberState(
-                response.getHeader().getMemberId(), response.getLeader(), response.isLearner(),
-                new Member.Status(response.getRaftTerm(), response.getRaftIndex(), response.getRaftAppliedIndex(),
-                        response.getVersion(), response.getDbSize())));
-    }
-
     /** A member's own view: its id, the leader it follows, whether it is a learner, its raft status. */
     public record MemberState(long memberId, long leaderId, boolean learner, Member.Status status) {
     }
 
-    /** The underlying client, for key-value calls. */
-    public Client client() {
-        return client;
+    private CompletableFuture<MemberState> statusAsync(URI clientUrl) {
+        return send(clientUrl, "/v3/maintenance/status", JSON.createObjectNode(), "status of " + clientUrl)
+                .thenApply(a -> new MemberState(id(a.path("header").path("member_id")), id(a.path("leader")),
+                        a.path("isLearner").asBoolean(), new Member.Status(a.path("raftTerm").asLong(),
+                        a.path("raftIndex").asLong(), a.path("raftAppliedIndex").asLong(), a.path("version").asText(),
+                        a.path("dbSize").asLong())));
     }
 
-    private <T> T await(CompletableFuture<T> call, String what) {
+    /** Calls the endpoints in order until one answers; etcd's own refusals are not retried elsewhere. */
+    private JsonNode call(String path, JsonNode body, String what) {
+        ClusterCallException last = null;
+        for (URI endpoint : endpoints) {
+            try {
+                return send(endpoint, path, body, what).join();
+            } catch (CompletionException e) {
+                ClusterCallException failure = e.getCause() instanceof ClusterCallException c ? c
+                        : new ClusterCallException(what + " via " + endpoint, EtcdError.of(e.getCause()), e.getCause());
+                if (failure.error() != EtcdError.UNREACHABLE) {
+                    throw failure;
+                }
+                last = failure;
+            }
+        }
+        throw last;
+    }
+
+    private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                String why = cause instanceof HttpTimeoutException ? "no answer within " + timeout.toMillis() + " ms"
+                        : cause.toString();
+                throw new ClusterCallException(what + " via " + endpoint + " (" + why + ")", EtcdError.UNREACHABLE, cause);
+            }
+            JsonNode answer = parse(response.body());
+            if (response.statusCode() != 200) {
+                String error = answer.path("error").asText(answer.path("message").asText(response.body()));
+                IOException cause = new IOException(error);
+                throw new ClusterCallException(what, EtcdError.of(cause), cause);
+            }
+            return answer;
+        });
+    }
+
+    private static JsonNode parse(String body) {
         try {
-            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            throw new ClusterCallException(what, EtcdError.OTHER, e);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new ClusterCallException(what + " (no answer within " + timeout.toMillis() + " ms)", EtcdError.UNREACHABLE, e);
-        } catch (ExecutionException e) {
-            throw new ClusterCallException(what, EtcdError.of(e.getCause()), e.getCause());
+            return JSON.readTree(body.isEmpty() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("error", body);
         }
     }
 
-    static Member toMember(io.etcd.jetcd.cluster.Member m) {
-        return new Member(m.getId(), m.getName(), m.getPeerURIs(), m.getClientURIs(), m.isLearner(), false,
-                Optional.empty());
+    private static ObjectNode idRequest(long memberId) {
+        return JSON.createObjectNode().put("ID", Long.toUnsignedString(memberId));
     }
 
-    @Override
-    public void close() {
-        client.close();
+    private static long id(JsonNode node) {
+        return node.isMissingNode() || node.asText().isEmpty() ? 0 : Long.parseUnsignedLong(node.asText());
+    }
+
+    private static List<Member> toMembers(JsonNode array) {
+        List<Member> members = new ArrayList<>();
+        array.forEach(m -> members.add(toMember(m)));
+        return members;
+    }
+
+    private static Member toMember(JsonNode m) {
+        return new Member(id(m.path("ID")), m.path("name").asText(""), urls(m.path("peerURLs")),
+                urls(m.path("clientURLs")), m.path("isLearner").asBoolean(false), false, Optional.empty());
+    }
+
+    private static List<URI> urls(JsonNode array) {
+        List<URI> urls = new ArrayList<>();
+        array.forEach(url -> urls.add(URI.create(url.asText())));
+        return urls;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.embeddedetcd.cluster;
 
-import java.util.concurrent.TimeoutException;
+import java.util.List;
 
 /** The etcd errors the membership code reacts to, recognised from jetcd's exceptions. */
 enum EtcdError {
@@ -12,6 +12,7 @@ enum EtcdError {
     MEMBER_NOT_FOUND("member not found"),
     PEER_URL_EXISTS("Peer URLs already exists"),
     LEARNER_RPC("rpc not supported for learner"),
+    /** No answer, or etcd cannot serve for a moment (no leader, request timed out). */
     UNREACHABLE(null),
     OTHER(null);
 
@@ -21,20 +22,20 @@ enum EtcdError {
         this.etcdMessage = etcdMessage;
     }
 
-    /** Classifies a failure of a jetcd call, looking through wrapping exceptions. */
+    /** etcd's answers while it cannot serve for a moment: an election, a slow disk. */
+    private static final List<String> MOMENTARY = List.of("etcdserver: no leader", "etcdserver: leader changed",
+            "etcdserver: request timed out", "etcdserver: server stopped");
+
+    /** Classifies a failed call by etcd's error message, looking through wrapping exceptions. */
     static EtcdError of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException) {
-                return UNREACHABLE;
-            }
             String message = String.valueOf(t.getMessage());
             for (EtcdError error : values()) {
                 if (error.etcdMessage != null && message.contains(error.etcdMessage)) {
                     return error;
                 }
             }
-            if (message.contains("UNAVAILABLE") || message.contains("DEADLINE_EXCEEDED")
-                    || message.contains("Connection refused") || message.contains("connection refused")) {
+            if (MOMENTARY.stream().anyMatch(message::contains)) {
                 return UNREACHABLE;
             }
         }

@@ -25,8 +25,4 @@ public record JoinRecord(long memberId, Map<String, List<URI>> initialCluster, L
     public void save(DataDirState state) {
         Records.save(state, FILE, this);
     }
-
-    public static void delete(DataDirState state) {
-        state.delete(FILE);
-    }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Adds a member to an existing cluster as a learner, idempotently: a member already registered
@@ -27,50 +28,56 @@ public final class Joiner {
 
     private final EtcdConfig config;
     private final List<URI> endpoints;
+    private final BooleanSupplier cancelled;
 
     private Optional<List<Member>> lastSeen = Optional.empty();
     private ClusterCallException lastFailure;
 
-    private Joiner(EtcdConfig config, List<URI> endpoints) {
+    private Joiner(EtcdConfig config, List<URI> endpoints, BooleanSupplier cancelled) {
         this.config = config;
         this.endpoints = List.copyOf(endpoints);
+        this.cancelled = cancelled;
     }
 
     /**
      * Registers the member described by {@code config} through the client URLs of existing members.
      *
+     * @param cancelled checked between attempts: true ends the join with an exception
      * @return what etcd needs to start the member as part of the cluster
      * @throws EmbeddedEtcdException naming the cause (and a learner in the way) when the join
      *                               cannot complete within {@code embedded.join-timeout}
      */
-    public static JoinRecord register(EtcdConfig config, List<URI> endpoints) {
+    public static JoinRecord register(EtcdConfig config, List<URI> endpoints, BooleanSupplier cancelled) {
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("join needs the client URL of at least one existing member");
         }
-        return new Joiner(config, endpoints).register();
+        return new Joiner(config, endpoints, cancelled).register();
     }
 
     private JoinRecord register() {
         long deadline = System.nanoTime() + config.joinTimeout().toNanos();
         Backoff backoff = new Backoff(FIRST_PAUSE, MAX_PAUSE);
-        try (ClusterCalls calls = ClusterCalls.connect(endpoints, config.requestTimeout())) {
-            while (true) {
-                try {
-                    return attempt(calls);
-                } catch (ClusterCallException e) {
-                    lastFailure = e;
-                    if (!e.error().isTransient() && e.error() != EtcdError.PEER_URL_EXISTS) {
-                        throw new EmbeddedEtcdException("Cannot join member '" + config.name() + "' via " + endpoints
-                                + ": " + e.getMessage(), e);
-                    }
-                    Duration pause = backoff.next();
-                    if (System.nanoTime() + pause.toNanos() > deadline) {
-                        throw timedOut();
-                    }
-                    LOG.info("Join of '{}' not possible yet ({}); retrying in {} ms", config.name(), e.getMessage(),
-                            pause.toMillis());
-                    Pause.sleep(pause, "joining member '" + config.name() + "'");
+        ClusterCalls calls = ClusterCalls.connect(endpoints, config.requestTimeout());
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new EmbeddedEtcdException("Join of member '" + config.name() + "' was cancelled (the member "
+                        + "was closed)");
+            }
+            try {
+                return attempt(calls);
+            } catch (ClusterCallException e) {
+                lastFailure = e;
+                if (!e.error().isTransient() && e.error() != EtcdError.PEER_URL_EXISTS) {
+                    throw new EmbeddedEtcdException("Cannot join member '" + config.name() + "' via " + endpoints
+                            + ": " + e.getMessage(), e);
                 }
+                Duration pause = backoff.next();
+                if (System.nanoTime() + pause.toNanos() > deadline) {
+                    throw timedOut();
+                }
+                LOG.info("Join of '{}' not possible yet ({}); retrying in {} ms", config.name(), e.getMessage(),
+                        pause.toMillis());
+                Pause.sleep(pause, "joining member '" + config.name() + "'");
             }
         }
     }
@@ -81,10 +88,12 @@ public final class Joiner {
         Optional<Member> existing = members.stream().filter(this::hasOurPeerUrl).findFirst();
         if (existing.isPresent()) {
             Member member = existing.get();
-            if (member.started() && !member.name().equals(config.name())) {
+            if (member.started()) {
                 throw new EmbeddedEtcdException("Cannot join member '" + config.name() + "': its peer URL "
-                        + config.initialAdvertisePeerUrls() + " belongs to the running member '" + member.name()
-                        + "'. Give this member another peer URL, or remove '" + member.name() + "' first.");
+                        + config.initialAdvertisePeerUrls() + " belongs to member '" + member.name() + "' ("
+                        + member.idHex() + "), which has already run, while this data dir " + config.dataDir()
+                        + " holds no etcd data. If the data was lost, remove(\"" + member.name() + "\") through "
+                        + "another member and join again; otherwise give this member another peer URL.");
             }
             LOG.info("Member '{}' is already registered as {} (an earlier join); reusing it", config.name(), member);
             return record(member.id(), members);

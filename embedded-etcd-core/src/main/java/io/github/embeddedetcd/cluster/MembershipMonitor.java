@@ -35,9 +35,10 @@ public final class MembershipMonitor implements AutoCloseable {
     private final ScheduledExecutorService thread;
 
     private volatile Snapshot latest;
+    private volatile Member self;
     private long lastTerm = -1;
     private long leaderId;
-    private boolean learner;
+    private volatile boolean learner;
     private volatile boolean closed;
 
     /** What the monitor last saw: the members (leader flagged) and this member's id. */
@@ -59,8 +60,8 @@ public final class MembershipMonitor implements AutoCloseable {
     public MembershipMonitor(EtcdConfig config, EventDispatcher events) {
         this.config = config;
         this.localUrl = config.advertiseClientUrls().get(0);
-        this.calls = ClusterCalls.connect(List.of(localUrl), config.requestTimeout());
         this.events = events;
+        this.calls = ClusterCalls.connect(List.of(localUrl), config.requestTimeout());
         this.promoter = new Promoter(config.learnerStallTimeout());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-etcd-monitor-" + config.name());
@@ -69,20 +70,19 @@ public final class MembershipMonitor implements AutoCloseable {
         });
     }
 
-    /** Takes the first snapshot (bounded by the request timeout), then polls in the background. */
+    /** Starts polling in the background; the first snapshot follows within one call. */
     public void start() {
-        try {
-            thread.submit(this::tickAndReschedule).get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.debug("First membership poll of '{}' did not finish: {}", config.name(), e.toString());
-        }
+        thread.execute(this::tickAndReschedule);
     }
 
     /** The last snapshot, if one was taken. */
     public Optional<Snapshot> latest() {
         return Optional.ofNullable(latest);
+    }
+
+    /** This member as last seen in the member list (it outlives the member's removal from the list). */
+    public Optional<Member> self() {
+        return Optional.ofNullable(self);
     }
 
     /** Whether this member was a learner at the last poll. */
@@ -127,6 +127,7 @@ public final class MembershipMonitor implements AutoCloseable {
         Snapshot current = snapshot(membership, leaderId);
         publishChanges(latest, current, wasLearner);
         latest = current;
+        current.local().ifPresent(local -> self = local);
         List<Member> learners = current.learners();
         if (config.autoPromote() && leaderId == current.localId() && !learners.isEmpty()) {
             promoter.promoteReady(calls, learners);
@@ -151,7 +152,7 @@ public final class MembershipMonitor implements AutoCloseable {
             return;
         }
         for (Member gone : before.members().values()) {
-            if (!after.members().containsKey(gone.id())) {
+            if (!after.members().containsKey(gone.id()) && gone.id() != before.localId()) {
                 events.fire("removed " + gone, l -> l.memberRemoved(gone));
             }
         }
@@ -169,7 +170,9 @@ public final class MembershipMonitor implements AutoCloseable {
         }
     }
 
-    /** The monitor's calls, for membership operations made through this member. */
+    /**
+     * The monitor's calls, for membership operations made through this member.
+     */
     public ClusterCalls calls() {
         return calls;
     }
@@ -183,6 +186,5 @@ public final class MembershipMonitor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        calls.close();
     }
 }

@@ -295,6 +295,11 @@ public final class EtcdConfig {
                 check("election-timeout", election >= 5 * heartbeat,
                         "must be at least 5 times heartbeat-interval (" + heartbeat + " ms), got " + election + " ms");
             }
+            for (URI url : advertiseClientUrls) {
+                check("advertise-client-urls", !url.getScheme().equalsIgnoreCase("https"), "https client URLs ("
+                        + url + ") are not supported yet: embedded-etcd's health check and clients speak plain http. "
+                        + "Use http client URLs; peer-transport-security (TLS between members) works.");
+            }
             check("embedded.http-port", httpPort >= 0 && httpPort <= 65535,
                     "expects a port from 0 to 65535, got " + httpPort);
             return new EtcdConfig(new Builder(this));

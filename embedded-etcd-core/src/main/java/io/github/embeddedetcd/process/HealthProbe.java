@@ -12,7 +12,8 @@ public final class HealthProbe {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
 
-    private final HttpClient http = HttpClient.newBuilder()
+    /** One client for all probes: each HttpClient has a selector thread of its own. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(REQUEST_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1)
             .build();
@@ -26,7 +27,7 @@ public final class HealthProbe {
     /** True when the member answers that it is healthy (it has a leader and no alarm). */
     public boolean isHealthy() throws InterruptedException {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"health\":\"true\"");
         } catch (IOException notYet) {
             return false;

@@ -87,7 +87,12 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
             registeredCluster = null;
             return;
         }
-        Optional.ofNullable(context.getStore(STORE).remove(CLUSTER, EtcdTestCluster.class)).ifPresent(EtcdTestCluster::close);
+        Optional.ofNullable(context.getStore(STORE).remove(CLUSTER, EtcdTestCluster.class)).ifPresent(cluster -> {
+            if (context.getExecutionException().isPresent() && keepDataOnFailure(context)) {
+                cluster.keepData(true);
+            }
+            cluster.close();
+        });
     }
 
     @Override
@@ -100,14 +105,18 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
         Optional.ofNullable(context.getStore(STORE).remove(CLUSTER, EtcdTestCluster.class)).ifPresent(EtcdTestCluster::close);
     }
 
+    /** A failed test of a class-wide cluster keeps its data when asked (method clusters: see afterEach). */
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        boolean keep = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), EtcdCluster.class))
-                .map(EtcdCluster::keepDataOnFailure).orElse(false);
-        if (keep) {
+        if (keepDataOnFailure(context)) {
             clusterFor(context).ifPresent(cluster -> cluster.keepData(true));
         }
+    }
+
+    private static boolean keepDataOnFailure(ExtensionContext context) {
+        return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), EtcdCluster.class))
+                .map(EtcdCluster::keepDataOnFailure).orElse(false);
     }
 
     @Override

@@ -109,10 +109,11 @@ public final class EtcdTestCluster implements AutoCloseable {
                 LOG.info("Test cluster {} is up: {}", clusterName, nodes);
                 return this;
             } catch (RuntimeException e) {
-                EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
+                stopQuietly();
                 nodes.clear();
                 if (attempt < START_ATTEMPTS && settings.network == Network.LOOPBACK && isPortRace(e)) {
                     LOG.info("Port taken while starting cluster {} ({}); retrying with fresh ports", clusterName, e.getMessage());
+                    deleteTree(dataRoot, false);
                     continue;
                 }
                 close();
@@ -232,10 +233,8 @@ public final class EtcdTestCluster implements AutoCloseable {
         if (reachable.isEmpty()) {
             return Optional.empty();
         }
-        Map<URI, ClusterCalls.MemberState> states;
-        try (ClusterCalls calls = ClusterCalls.connect(reachable.stream().map(TestNode::clientEndpoint).toList(), CALL_TIMEOUT)) {
-            states = calls.statuses(reachable.stream().map(TestNode::clientEndpoint).toList());
-        }
+        List<URI> urls = reachable.stream().map(TestNode::clientEndpoint).toList();
+        Map<URI, ClusterCalls.MemberState> states = ClusterCalls.connect(urls, CALL_TIMEOUT).statuses(urls);
         return reachable.stream()
                 .filter(n -> states.containsKey(n.clientEndpoint()))
                 .filter(n -> states.get(n.clientEndpoint()).leaderId() == states.get(n.clientEndpoint()).memberId())
@@ -384,39 +383,56 @@ public final class EtcdTestCluster implements AutoCloseable {
         this.keepData = keep;
     }
 
-    /** Stops every node (leader first), closes clients, removes network and data (unless kept). */
+    /**
+     * Stops every node (leader first), closes clients, removes network and data (unless kept).
+     * Cleanup goes on past a failure; the first failure is thrown at the end.
+     */
     @Override
     public synchronized void close() {
-        nodes.forEach(node -> {
-            try {
-                resume(node);
-            } catch (Commands.CommandException gone) {
-                node.paused(false);
-            }
-        });
         if (client != null) {
             client.close();
             client = null;
         }
         nodeClients.values().forEach(Client::close);
         nodeClients.clear();
-        EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
-        if (network != null) {
-            network.close();
-        }
-        if (dataRoot != null) {
-            if (keepData) {
-                LOG.warn("Kept the data of test cluster {} in {}", clusterName, dataRoot);
-            } else {
-                deleteTree(dataRoot);
+        try {
+            stopQuietly();
+        } finally {
+            if (network != null) {
+                network.close();
+            }
+            if (dataRoot != null) {
+                if (keepData) {
+                    LOG.warn("Kept the data of test cluster {} in {}", clusterName, dataRoot);
+                } else {
+                    deleteTree(dataRoot, true);
+                }
             }
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Resumes paused nodes and stops all, leader first; a node that is already gone is skipped. */
+    private void stopQuietly() {
+        for (TestNode node : nodes) {
+            if (node.isPaused()) {
+                try {
+                    Commands.run("kill", "-s", "CONT", Long.toString(node.member().pid()));
+                } catch (RuntimeException gone) {
+                    LOG.debug("{} was gone before it could be resumed: {}", node, gone.getMessage());
+                }
+                node.paused(false);
+            }
+        }
+        EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
+    }
+
+    /** Deletes the tree's contents, and the root itself too when asked. */
+    private static void deleteTree(Path root, boolean includingRoot) {
         try (Stream<Path> tree = Files.walk(root)) {
             for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                if (includingRoot || !p.equals(root)) {
+                    Files.deleteIfExists(p);
+                }
             }
         } catch (IOException e) {
             LOG.warn("Could not delete {}: {}", root, e.toString());

@@ -30,10 +30,8 @@ final class MembersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Member> members;
-        try (ClusterCalls calls = ClusterCalls.connect(Endpoints.resolve(endpoints), Duration.ofSeconds(5))) {
-            members = MembershipOperations.members(calls);
-        }
+        List<Member> members = MembershipOperations.members(
+                ClusterCalls.connect(Endpoints.resolve(endpoints), Duration.ofSeconds(5)));
         if (format == Format.json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(MemberView.of(members)));

@@ -30,13 +30,12 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EtcdConfig settings = (config == null ? EtcdConfig.builder() : ConfigFile.read(config)).build();
-        try (ClusterCalls calls = ClusterCalls.connect(Endpoints.resolve(endpoint), settings.requestTimeout())) {
-            Member member = MembershipOperations.byName(calls, name);
-            Optional<Member> removed = MembershipOperations.remove(calls, member.id());
-            System.out.println(removed.isPresent()
-                    ? "Removed member '" + name + "' (" + member.idHex() + ") from the cluster."
-                    : "Member '" + name + "' was already removed.");
-        }
+        ClusterCalls calls = ClusterCalls.connect(Endpoints.resolve(endpoint), settings.requestTimeout());
+        Member member = MembershipOperations.byName(calls, name);
+        Optional<Member> removed = MembershipOperations.remove(calls, member.id());
+        System.out.println(removed.isPresent()
+                ? "Removed member '" + name + "' (" + member.idHex() + ") from the cluster."
+                : "Member '" + name + "' was already removed.");
         return 0;
     }
 }

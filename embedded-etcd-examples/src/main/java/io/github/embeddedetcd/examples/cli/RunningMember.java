@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 final class RunningMember {
 
     private volatile boolean removed;
+    private volatile boolean stopRequested;
 
     /** Builds the member with a listener that notices its removal, starts it with {@code starter}, and serves it. */
     int run(EmbeddedEtcd.Builder builder, UnaryOperator<EmbeddedEtcd> starter) throws InterruptedException {
@@ -24,7 +25,10 @@ final class RunningMember {
                 removed = true;
             }
         }).build();
-        Runtime.getRuntime().addShutdownHook(new Thread(etcd::close, "etcd-embedded-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested = true;
+            etcd.close();
+        }, "etcd-embedded-stop"));
         starter.apply(etcd);
         try (MembersHttpServer http = MembersHttpServer.start(etcd)) {
             System.out.println("etcd member '" + etcd.name() + "' is running: clients " + etcd.clientEndpoints()
@@ -32,6 +36,9 @@ final class RunningMember {
             etcd.onStop().get();
         } catch (ExecutionException e) {
             return 1;
+        }
+        if (stopRequested) {
+            return 0;
         }
         if (removed) {
             System.out.println("etcd member '" + etcd.name() + "' was removed from the cluster and has stopped.");

@@ -1,0 +1,59 @@
+package io.github.embeddedetcd.bench;
+
+import io.github.embeddedetcd.cluster.ClusterCalls;
+import io.github.embeddedetcd.config.EtcdConfig;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Three bare etcd processes with a static initial-cluster: the baseline for cluster figures. */
+final class BareCluster implements AutoCloseable {
+
+    private final Path dir;
+    private final List<BareEtcd> members = new ArrayList<>();
+
+    private BareCluster(Path dir) {
+        this.dir = dir;
+    }
+
+    static BareCluster start(int size) throws Exception {
+        BareCluster cluster = new BareCluster(BareEtcd.dataRoot());
+        for (EtcdConfig config : Configs.staticCluster(cluster.dir, size)) {
+            cluster.members.add(BareEtcd.launch(config));
+        }
+        for (BareEtcd member : cluster.members) {
+            member.awaitHealthy();
+        }
+        return cluster;
+    }
+
+    List<URI> clientUrls() {
+        return members.stream().map(m -> m.config().advertiseClientUrls().get(0)).toList();
+    }
+
+    List<BareEtcd> members() {
+        return members;
+    }
+
+    /** The member that says it leads. */
+    BareEtcd leader() {
+        Map<URI, ClusterCalls.MemberState> states = ClusterCalls.connect(clientUrls(), Duration.ofSeconds(2))
+                .statuses(clientUrls());
+        return members.stream().filter(m -> {
+            ClusterCalls.MemberState s = states.get(m.config().advertiseClientUrls().get(0));
+            return s != null && s.leaderId() == s.memberId();
+        }).findFirst().orElseThrow(() -> new IllegalStateException("no leader among bare members"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (BareEtcd member : members) {
+            member.close();
+        }
+        Configs.deleteTree(dir);
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.embeddedetcd.bench;
+
+import io.github.embeddedetcd.binary.BinaryResolver;
+import io.github.embeddedetcd.binary.EtcdBinary;
+import io.github.embeddedetcd.config.ClusterState;
+import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.process.EtcdCommandLine;
+import io.github.embeddedetcd.process.HealthProbe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * etcd as a user would run it by hand: the same binary and flags as the library, started with a
+ * plain ProcessBuilder, readiness polled on /health every 10 ms, stopped with SIGKILL. The baseline.
+ */
+final class BareEtcd implements AutoCloseable {
+
+    private static final EtcdBinary BINARY = new BinaryResolver(System.getenv()).resolve(null);
+    private static final long POLL_MILLIS = 10;
+    private static final long READY_TIMEOUT_MILLIS = 30_000;
+
+    private final EtcdConfig config;
+    private final Process process;
+
+    private BareEtcd(EtcdConfig config, Process process) {
+        this.config = config;
+        this.process = process;
+    }
+
+    /** Starts the process, without waiting. */
+    static BareEtcd launch(EtcdConfig config) throws IOException {
+        Files.createDirectories(config.dataDir().getParent());
+        List<String> command = EtcdCommandLine.of(BINARY, config, ClusterState.NEW);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new BareEtcd(config, process);
+    }
+
+    /** Polls /health until healthy (bounded). */
+    void awaitHealthy() throws InterruptedException {
+        HealthProbe probe = new HealthProbe(config.advertiseClientUrls().get(0));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
+        while (!probe.isHealthy()) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("bare etcd " + config.name() + " not healthy");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    EtcdConfig config() {
+        return config;
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    static Path dataRoot() throws IOException {
+        return Files.createTempDirectory("bench-bare");
+    }
+}

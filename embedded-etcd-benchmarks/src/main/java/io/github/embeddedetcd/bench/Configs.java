@@ -1,0 +1,59 @@
+package io.github.embeddedetcd.bench;
+
+import io.github.embeddedetcd.config.EtcdConfig;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Member configs shared by the library and bare runs: loopback, free ports, fast raft timings. */
+final class Configs {
+
+    static final int HEARTBEAT_MILLIS = 10;
+    static final int ELECTION_MILLIS = 100;
+
+    private Configs() {
+    }
+
+    static EtcdConfig.Builder member(String name, Path dir) throws IOException {
+        return EtcdConfig.builder().name(name).dataDir(dir.resolve(name))
+                .clientUrl(URI.create("http://127.0.0.1:" + freePort()))
+                .peerUrl(URI.create("http://127.0.0.1:" + freePort()))
+                .heartbeatIntervalMillis(HEARTBEAT_MILLIS).electionTimeoutMillis(ELECTION_MILLIS)
+                .joinTimeout(Duration.ofMinutes(2));
+    }
+
+    /** Three members with a static initial-cluster naming all of them. */
+    static List<EtcdConfig> staticCluster(Path dir, int size) throws IOException {
+        List<EtcdConfig.Builder> builders = new java.util.ArrayList<>();
+        Map<String, List<URI>> initial = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            EtcdConfig.Builder b = member("node-" + i, dir);
+            builders.add(b);
+            initial.put("node-" + i, b.build().initialAdvertisePeerUrls());
+        }
+        return builders.stream().map(b -> b.initialCluster(initial).initialClusterToken(dir.getFileName().toString()).build()).toList();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (var tree = Files.walk(root)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.embeddedetcd.bench;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Failover: a writer puts continuously (each put with a 1 s deadline); the leader is killed with
+ * SIGKILL; measured is the time from the kill to the first successful put issued after it. The
+ * testkit cluster against three bare processes, same timings (election 100 ms).
+ */
+final class FailoverBenchmark {
+
+    private static final long STEADY_MILLIS = 500;
+    private static final long MAX_WAIT_MILLIS = 30_000;
+
+    private final int runs;
+
+    FailoverBenchmark(int runs) {
+        this.runs = runs;
+    }
+
+    void run() throws Exception {
+        Comparison failover = new Comparison("failover: SIGKILL leader → first successful write",
+                "≤ election timeout + 250 ms = " + (Configs.ELECTION_MILLIS + 250) + " ms");
+        for (int i = 0; i <= runs; i++) {
+            double lib = library();
+            double bare = bare();
+            if (i > 0) {
+                failover.add(lib, bare);
+            }
+        }
+        Comparison.printHeader();
+        failover.print();
+    }
+
+    private static double library() throws Exception {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3)
+                .timings(Configs.HEARTBEAT_MILLIS, Configs.ELECTION_MILLIS).build().start()) {
+            return measure(cluster.client(), () -> cluster.kill(cluster.leader()));
+        }
+    }
+
+    private static double bare() throws Exception {
+        try (BareCluster cluster = BareCluster.start(3);
+             Client client = Client.builder().endpoints(cluster.clientUrls().toArray(URI[]::new)).waitForReady(false).build()) {
+            return measure(client, () -> cluster.leader().kill());
+        }
+    }
+
+    interface Fault {
+        void inject() throws Exception;
+    }
+
+    private static double measure(Client client, Fault killLeader) throws Exception {
+        long steadyUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEADY_MILLIS);
+        int i = 0;
+        while (System.nanoTime() < steadyUntil) {
+            put(client, i++);
+        }
+        long killedAt = System.nanoTime();
+        killLeader.inject();
+        long deadline = killedAt + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+        while (System.nanoTime() < deadline) {
+            if (put(client, i++)) {
+                return (System.nanoTime() - killedAt) / 1e6;
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("no successful write within " + MAX_WAIT_MILLIS + " ms of the kill");
+    }
+
+    private static boolean put(Client client, int i) {
+        try {
+            client.getKVClient().put(bytes("failover"), bytes(Integer.toString(i))).get(1, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception failed) {
+            return false;
+        }
+    }
+
+    private static ByteSequence bytes(String text) {
+        return ByteSequence.from(text, StandardCharsets.UTF_8);
+    }
+
+}
