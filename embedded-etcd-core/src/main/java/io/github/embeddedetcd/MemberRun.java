@@ -37,6 +37,9 @@ final class MemberRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberRun.class);
     private static final String REMOVED_MESSAGE = "the member has been permanently removed from the cluster";
+    /** etcd's log messages (zap) on a membership or leader change: each prompts an immediate poll. */
+    private static final List<String> CHANGE_MESSAGES = List.of("added member", "removed member", "promote member",
+            "updated member", "elected leader", "lost leader");
     private static final long OUTPUT_DRAIN_MILLIS = 1000;
 
     private final EtcdConfig config;
@@ -98,6 +101,9 @@ final class MemberRun {
             process.output().watch(text -> {
                 if (text.contains(REMOVED_MESSAGE)) {
                     run.removedFromCluster = true;
+                }
+                if (CHANGE_MESSAGES.stream().anyMatch(text::contains)) {
+                    run.monitor.poke();
                 }
             });
             run.monitor.start();
@@ -226,12 +232,14 @@ final class MemberRun {
 
     /** Ends the run once: stops polling, stops etcd, tombstones a removed member, releases the data dir. */
     private void end(Runnable stopEtcd) {
+        boolean alreadyEnding;
         synchronized (this) {
-            if (ending) {
-                ended.join();
-                return;
-            }
+            alreadyEnding = ending;
             ending = true;
+        }
+        if (alreadyEnding) {
+            ended.join();
+            return;
         }
         Member self = monitor.self().orElseGet(this::selfDescription);
         try {

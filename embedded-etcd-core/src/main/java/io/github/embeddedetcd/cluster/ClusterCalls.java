@@ -28,9 +28,14 @@ import java.util.concurrent.CompletionException;
  */
 public final class ClusterCalls {
 
+    /**
+     * One client for all calls. Its work is small (a POST, a little JSON), so it runs on the
+     * client's own selector thread rather than hopping to a worker pool.
+     */
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
+            .executor(Runnable::run)
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -14,16 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Watches the cluster from one local member: polls the member list (cheap, served locally),
  * asks for the leader only when the raft term changed, turns differences into
  * {@link MembershipListener} events, and runs the {@link Promoter} while this member leads.
- * Polls every {@code promotion-check-interval}: a member list is served locally and costs little,
- * and a learner is then noticed, and promoted, within that interval.
+ * Polls at once when the local etcd logs a membership or leader change ({@link #poke()}), every
+ * {@code promotion-check-interval} while a learner exists or no leader is known, and every
+ * {@link #QUIET_INTERVAL} otherwise.
  */
 public final class MembershipMonitor implements AutoCloseable {
+
+    /** How often a quiet cluster (no learner, a known leader) is polled, as a safety net for {@link #poke()}. */
+    public static final Duration QUIET_INTERVAL = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(MembershipMonitor.class);
 
@@ -40,6 +46,8 @@ public final class MembershipMonitor implements AutoCloseable {
     private long leaderId;
     private volatile boolean learner;
     private volatile boolean closed;
+    private final AtomicBoolean poked = new AtomicBoolean();
+    private ScheduledFuture<?> next;
 
     /** What the monitor last saw: the members (leader flagged) and this member's id. */
     public record Snapshot(Map<Long, Member> members, long localId, long leaderId) {
@@ -72,7 +80,7 @@ public final class MembershipMonitor implements AutoCloseable {
 
     /** Starts polling in the background; the first snapshot follows within one call. */
     public void start() {
-        thread.execute(this::tickAndReschedule);
+        schedule(Duration.ZERO);
     }
 
     /** The last snapshot, if one was taken. */
@@ -90,21 +98,39 @@ public final class MembershipMonitor implements AutoCloseable {
         return learner;
     }
 
+    /**
+     * Polls now: called when the local etcd logs a membership change or a leader change, so that
+     * such changes are seen at once without polling often while nothing happens.
+     */
+    public void poke() {
+        poked.set(true);
+        schedule(Duration.ZERO);
+    }
+
+    private synchronized void schedule(Duration delay) {
+        if (closed) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        next = thread.schedule(this::tickAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void tickAndReschedule() {
         if (closed) {
             return;
         }
-        Duration next = config.promotionCheckInterval();
+        poked.set(false);
+        Duration delay = config.promotionCheckInterval();
         try {
-            next = tick();
+            delay = tick();
         } catch (ClusterCallException e) {
             LOG.debug("Membership poll of '{}' failed: {}", config.name(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Membership poll of '{}' failed", config.name(), e);
         }
-        if (!closed) {
-            thread.schedule(this::tickAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        schedule(poked.get() ? Duration.ZERO : delay);
     }
 
     private Duration tick() {
@@ -132,7 +158,12 @@ public final class MembershipMonitor implements AutoCloseable {
         if (config.autoPromote() && leaderId == current.localId() && !learners.isEmpty()) {
             promoter.promoteReady(calls, learners);
         }
-        return config.promotionCheckInterval();
+        return learners.isEmpty() && leaderId != 0 ? max(QUIET_INTERVAL, config.promotionCheckInterval())
+                : config.promotionCheckInterval();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Snapshot snapshot(ClusterCalls.Membership membership, long leaderId) {

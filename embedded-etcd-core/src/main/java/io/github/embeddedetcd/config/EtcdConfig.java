@@ -95,7 +95,7 @@ public final class EtcdConfig {
     public List<URI> joinEndpoints() { return values.joinEndpoints; }
     /** {@code embedded.await-promotion}: join() returns once promoted to voter (default true), else once the learner runs. */
     public boolean awaitPromotion() { return values.awaitPromotion; }
-    /** {@code embedded.promotion-check-interval}: how often the leader checks a learner (default 100ms). */
+    /** {@code embedded.promotion-check-interval}: how often members poll while a learner exists; the leader then promotes it (default 100ms). */
     public Duration promotionCheckInterval() { return values.promotionCheckInterval; }
     /** {@code embedded.learner-stall-timeout}: a learner without raft progress this long is removed (default 5m). */
     public Duration learnerStallTimeout() { return values.learnerStallTimeout; }
