@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MembershipMonitor implements AutoCloseable {
 
     /** How often a quiet cluster (no learner, a known leader) is polled, as a safety net for {@link #poke()}. */
-    public static final Duration QUIET_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration QUIET_INTERVAL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(MembershipMonitor.class);
 

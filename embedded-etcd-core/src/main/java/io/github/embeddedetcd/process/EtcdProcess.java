@@ -34,14 +34,15 @@ public final class EtcdProcess {
     private final String name;
     private final Process process;
     private final EtcdOutput output;
-    private final Optional<OrphanGuard> guard;
+    /** Spawned off the start path: forking {@code sh} costs milliseconds that start() need not wait for. */
+    private final CompletableFuture<Optional<OrphanGuard>> guard;
 
     private EtcdProcess(String name, Process process, EtcdOutput output) {
         this.name = name;
         this.process = process;
         this.output = output;
-        this.guard = OrphanGuard.watch(process.toHandle());
-        guard.ifPresent(g -> process.onExit().thenRun(g::dismiss));
+        this.guard = CompletableFuture.supplyAsync(() -> OrphanGuard.watch(process.toHandle()), OrphanGuard.SPAWNER);
+        process.onExit().thenRun(this::dismissGuard);
     }
 
     /**
@@ -144,9 +145,13 @@ public final class EtcdProcess {
         return output;
     }
 
+    private void dismissGuard() {
+        guard.thenAccept(g -> g.ifPresent(OrphanGuard::dismiss));
+    }
+
     /** Ends etcd at once with SIGKILL and waits (bounded) until it is gone. */
     public void kill() {
-        guard.ifPresent(OrphanGuard::dismiss);
+        dismissGuard();
         process.toHandle().destroyForcibly();
         awaitExit(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
     }
@@ -156,7 +161,7 @@ public final class EtcdProcess {
      * Idempotent; bounded by {@code timeout} plus a few seconds.
      */
     public int stop(Duration timeout) {
-        guard.ifPresent(OrphanGuard::dismiss);
+        dismissGuard();
         try {
             if (process.isAlive()) {
                 // ProcessHandle.destroy sends SIGTERM without closing our end of etcd's output pipe

@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,13 @@ final class OrphanGuard {
             done
             kill -KILL "$1" 2>/dev/null
             """;
+
+    /** Spawns watchdogs on a daemon thread of their own. */
+    static final Executor SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "embedded-etcd-watchdog-spawner");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Process watchdog;
 

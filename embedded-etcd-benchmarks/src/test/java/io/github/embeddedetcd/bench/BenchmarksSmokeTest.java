@@ -1,0 +1,38 @@
+package io.github.embeddedetcd.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The short version of the benchmarks: one run of the quick ones, checking that they measure and report. */
+class BenchmarksSmokeTest {
+
+    @Test
+    void oneRunOfStartAndFailoverReportsBothSides() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Benchmarks.main(new String[] {"--runs", "1", "start", "failover"});
+        } finally {
+            System.setOut(original);
+        }
+        String report = captured.toString(StandardCharsets.UTF_8);
+        original.print(report);
+
+        assertThat(report).contains("| 1 member: start → /health ok |", "| 3 members: start → all healthy |",
+                "| failover: SIGKILL leader → first successful write |");
+        assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSize(3);
+    }
+
+    @Test
+    void anUnknownBenchmarkIsNamed() {
+        assertThatThrownBy(() -> Benchmarks.main(new String[] {"nope"}))
+                .hasMessageContaining("unknown benchmark 'nope'; known: start, promotion, failover, idle");
+    }
+}
