@@ -413,18 +413,21 @@ public final class EmbeddedEtcd implements AutoCloseable {
         }
     }
 
-    /** Takes the run out for stopping; cancels and waits out (bounded) a start in progress. */
+    /**
+     * Takes the run out for stopping. A start in progress is cancelled and waited out, and a stop
+     * in progress on another thread is waited for (both bounded), so close() returns when stopped.
+     */
     private synchronized MemberRun takeRunForStop() {
         if (phase == Phase.STARTING) {
             cancellation.cancel();
-            long deadline = System.nanoTime() + config.requestTimeout().plus(config.stopTimeout()).toNanos();
-            while (phase == Phase.STARTING && System.nanoTime() < deadline) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+        }
+        long deadline = System.nanoTime() + config.requestTimeout().plus(config.stopTimeout()).toNanos();
+        while ((phase == Phase.STARTING || phase == Phase.STOPPING) && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         if (phase != Phase.RUNNING) {
