@@ -230,7 +230,10 @@ final class MemberRun {
         onOwnEnd.accept(this);
     }
 
-    /** Ends the run once: stops polling, stops etcd, tombstones a removed member, releases the data dir. */
+    /**
+     * Ends the run once: stops etcd first (a kill must be immediate), then polling and clients,
+     * tombstones a removed member and releases the data dir.
+     */
     private void end(Runnable stopEtcd) {
         boolean alreadyEnding;
         synchronized (this) {
@@ -243,13 +246,13 @@ final class MemberRun {
         }
         Member self = monitor.self().orElseGet(this::selfDescription);
         try {
+            stopEtcd.run();
             monitor.close();
             synchronized (this) {
                 if (client != null) {
                     client.close();
                 }
             }
-            stopEtcd.run();
         } finally {
             if (removedFromCluster) {
                 new Tombstone(self.id(), config.name(), Instant.now().toString()).save(dataDir);

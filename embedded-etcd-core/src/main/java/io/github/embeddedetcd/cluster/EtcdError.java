@@ -2,7 +2,7 @@ package io.github.embeddedetcd.cluster;
 
 import java.util.List;
 
-/** The etcd errors the membership code reacts to, recognised from jetcd's exceptions. */
+/** The etcd errors the membership code reacts to, recognised by etcd's error messages. */
 enum EtcdError {
     TOO_MANY_LEARNERS("too many learner members in cluster"),
     LEARNER_NOT_IN_SYNC("can only promote a learner member which is in sync with leader"),

@@ -78,7 +78,10 @@ public final class MembershipMonitor implements AutoCloseable {
         });
     }
 
-    /** Starts polling in the background; the first snapshot follows within one call. */
+    /**
+     * Starts polling in the background. The first poll, at once, is the baseline: members already
+     * there are not reported as added.
+     */
     public void start() {
         schedule(Duration.ZERO);
     }
