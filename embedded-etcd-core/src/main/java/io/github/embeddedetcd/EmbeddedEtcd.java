@@ -120,8 +120,9 @@ public final class EmbeddedEtcd implements AutoCloseable {
      */
     public JoinRecord register(URI... endpoints) {
         Cancellation cancel = begin();
-        DataDirState state = DataDirState.acquire(config.dataDir());
+        DataDirState state = null;
         try {
+            state = DataDirState.acquire(config.dataDir());
             if (Tombstone.load(state).isPresent()) {
                 state.close();
                 RemovedData.moveAside(config.dataDir());
@@ -135,7 +136,9 @@ public final class EmbeddedEtcd implements AutoCloseable {
             record.save(state);
             return record;
         } finally {
-            state.close();
+            if (state != null) {
+                state.close();
+            }
             settle(null);
         }
     }
@@ -174,15 +177,20 @@ public final class EmbeddedEtcd implements AutoCloseable {
     /** Leaves STARTING: RUNNING with this run, or STOPPED when null (a run started after close() is stopped). */
     private void settle(MemberRun started) {
         boolean cancelled;
+        boolean endedAlready = started != null && started.ended().isDone();
         synchronized (this) {
             cancelled = cancellation.isRequested();
-            run = cancelled ? null : started;
+            run = cancelled || endedAlready ? null : started;
             phase = run != null ? Phase.RUNNING : Phase.STOPPED;
             notifyAll();
         }
         if (cancelled && started != null) {
             started.stop(config.stopTimeout());
             throw new EmbeddedEtcdException("Start of member '" + config.name() + "' was cut short by close()");
+        }
+        if (endedAlready) {
+            throw new EmbeddedEtcdException("etcd member '" + config.name() + "' exited right after it became ready; "
+                    + "see its log lines above (logger '" + "io.github.embeddedetcd.etcd." + config.name() + "').");
         }
     }
 
@@ -238,6 +246,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         }
         if (self) {
             current.awaitExitAfterRemoval(EXIT_AFTER_REMOVAL);
+            endedByItself(current);
         }
     }
 
@@ -392,7 +401,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
             try {
                 current.kill();
             } finally {
-                stopped();
+                stopped(current);
             }
         }
     }
@@ -408,7 +417,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
             try {
                 current.stop(config.stopTimeout());
             } finally {
-                stopped();
+                stopped(current);
             }
         }
     }
@@ -437,8 +446,12 @@ public final class EmbeddedEtcd implements AutoCloseable {
         return run;
     }
 
-    private void stopped() {
+    /** The member is stopped, if this run is still its run (a newer start is left alone). */
+    private void stopped(MemberRun ended) {
         synchronized (this) {
+            if (run != ended) {
+                return;
+            }
             run = null;
             phase = Phase.STOPPED;
             notifyAll();
@@ -446,14 +459,14 @@ public final class EmbeddedEtcd implements AutoCloseable {
         RunningMembers.remove(this);
     }
 
-    /** A run that ended by itself (removal, crash): the member is stopped. */
+    /** A run that ended by itself (removal, crash): the member is stopped, unless a stop is under way. */
     private void endedByItself(MemberRun ended) {
         synchronized (this) {
             if (run != ended || phase != Phase.RUNNING) {
                 return;
             }
         }
-        stopped();
+        stopped(ended);
     }
 
     private synchronized MemberRun currentRun() {

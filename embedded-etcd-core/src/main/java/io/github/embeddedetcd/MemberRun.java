@@ -51,6 +51,7 @@ final class MemberRun {
     private final String startedAs;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean removedFromCluster;
+    private volatile boolean removalExpected;
     private Client client;
     private boolean ending;
 
@@ -170,7 +171,7 @@ final class MemberRun {
 
     /** Expects etcd to stop itself because this member is being removed (the tombstone is then written). */
     void expectRemoval(boolean expected) {
-        removedFromCluster = expected;
+        removalExpected = expected;
     }
 
     /** Waits (bounded) for etcd to exit after this member's removal; kills it if it lingers. */
@@ -188,6 +189,9 @@ final class MemberRun {
     }
 
     synchronized Client client(List<URI> endpoints) {
+        if (ending) {
+            throw new IllegalStateException("etcd member '" + config.name() + "' is stopping");
+        }
         if (client == null) {
             client = Client.builder().endpoints(endpoints.toArray(URI[]::new)).waitForReady(false)
                     .connectTimeout(config.requestTimeout()).build();
@@ -222,7 +226,7 @@ final class MemberRun {
                 return;
             }
         }
-        if (!removedFromCluster) {
+        if (!removedFromCluster && !removalExpected) {
             LOG.error("etcd member '{}' exited unexpectedly with code {}. Last lines:\n  {}", config.name(), code,
                     String.join("\n  ", process.output().recentLines()));
         }
@@ -247,24 +251,39 @@ final class MemberRun {
         Member self = monitor.self().orElseGet(this::selfDescription);
         try {
             stopEtcd.run();
-            monitor.close();
-            synchronized (this) {
-                if (client != null) {
-                    client.close();
-                }
-            }
         } finally {
-            if (removedFromCluster) {
-                new Tombstone(self.id(), config.name(), Instant.now().toString()).save(dataDir);
-                LOG.warn("etcd member '{}' was removed from the cluster and has stopped; its data dir {} is marked "
-                        + "removed and will be moved aside at the next start", config.name(), config.dataDir());
-                events.fire("this member removed", l -> l.thisMemberRemoved(self));
+            try {
+                monitor.close();
+                closeClient();
+                if (removedFromCluster || removalExpected) {
+                    markRemoved(self);
+                }
+                dataDir.clearEtcd();
+                dataDir.close();
+                events.close();
+            } finally {
+                ended.complete(null);
             }
-            dataDir.clearEtcd();
-            dataDir.close();
-            events.close();
-            ended.complete(null);
         }
+    }
+
+    private synchronized void closeClient() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    private void markRemoved(Member self) {
+        try {
+            new Tombstone(self.id(), config.name(), Instant.now().toString()).save(dataDir);
+            LOG.warn("etcd member '{}' was removed from the cluster and has stopped; its data dir {} is marked "
+                    + "removed and will be moved aside at the next start", config.name(), config.dataDir());
+        } catch (RuntimeException e) {
+            LOG.error("etcd member '{}' was removed from the cluster, but its data dir could not be marked: {}. "
+                    + "Delete or move {} before starting it again.", config.name(), e.getMessage(), config.dataDir());
+        }
+        events.fire("this member removed", l -> l.thisMemberRemoved(self));
     }
 
     private Member selfDescription() {

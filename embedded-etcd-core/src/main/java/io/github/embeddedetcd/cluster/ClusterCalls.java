@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The membership and status calls the library makes, through etcd's JSON gateway ({@code /v3/...}
@@ -148,21 +150,26 @@ public final class ClusterCalls {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                String why = cause instanceof HttpTimeoutException ? "no answer within " + timeout.toMillis() + " ms"
-                        : cause.toString();
-                throw new ClusterCallException(what + " via " + endpoint + " (" + why + ")", EtcdError.UNREACHABLE, cause);
-            }
-            JsonNode answer = parse(response.body());
-            if (response.statusCode() != 200) {
-                String error = answer.path("error").asText(answer.path("message").asText(response.body()));
-                IOException cause = new IOException(error);
-                throw new ClusterCallException(what, EtcdError.of(cause), cause);
-            }
-            return answer;
-        });
+        // HttpRequest.timeout ends the wait for the headers only (JDK 17); orTimeout bounds the body too.
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> answer(endpoint, what, response, failure));
+    }
+
+    private JsonNode answer(URI endpoint, String what, HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            String why = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
+                    ? "no answer within " + timeout.toMillis() + " ms" : cause.toString();
+            throw new ClusterCallException(what + " via " + endpoint + " (" + why + ")", EtcdError.UNREACHABLE, cause);
+        }
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() != 200) {
+            String error = answer.path("error").asText(answer.path("message").asText(response.body()));
+            IOException cause = new IOException(error);
+            throw new ClusterCallException(what, EtcdError.of(cause), cause);
+        }
+        return answer;
     }
 
     private static JsonNode parse(String body) {

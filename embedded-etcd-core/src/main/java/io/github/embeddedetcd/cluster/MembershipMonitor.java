@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,11 @@ public final class MembershipMonitor implements AutoCloseable {
         if (next != null) {
             next.cancel(false);
         }
-        next = thread.schedule(this::tickAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            next = thread.schedule(this::tickAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("membership monitor of '{}' is closing", config.name());
+        }
     }
 
     private void tickAndReschedule() {
@@ -213,7 +218,9 @@ public final class MembershipMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         thread.shutdownNow();
         try {
             thread.awaitTermination(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);

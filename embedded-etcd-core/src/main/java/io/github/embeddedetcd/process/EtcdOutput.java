@@ -95,7 +95,11 @@ public final class EtcdOutput {
         }
         log.atLevel(parsed.level()).log(parsed.text());
         for (Consumer<String> watcher : messageWatchers) {
-            watcher.accept(parsed.text());
+            try {
+                watcher.accept(parsed.text());
+            } catch (RuntimeException e) {
+                log.warn("A watcher of etcd's output failed; reading goes on", e);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.embeddedetcd.examples.http.MembersHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,9 +76,12 @@ class LivePageIT {
         return new ChromeDriver(service, options);
     }
 
+    /** Read in one script call: the page re-renders its table twice a second, so found elements go stale. */
     private static String role(WebDriver browser, String name) {
-        return browser.findElements(By.cssSelector("tr[data-member-name='" + name + "']")).stream()
-                .map(row -> row.getDomAttribute("data-role")).findFirst().orElse("");
+        Object role = ((JavascriptExecutor) browser).executeScript(
+                "const row = document.querySelector(\"tr[data-member-name='\" + arguments[0] + \"']\");"
+                        + " return row ? row.dataset.role : '';", name);
+        return String.valueOf(role);
     }
 
     private static int freePort() throws IOException {
