@@ -15,6 +15,7 @@ import io.github.embeddedetcd.cluster.Tombstone;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.process.DataDirState;
+import io.github.embeddedetcd.process.EtcdOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,7 +191,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         }
         if (endedAlready) {
             throw new EmbeddedEtcdException("etcd member '" + config.name() + "' exited right after it became ready; "
-                    + "see its log lines above (logger '" + "io.github.embeddedetcd.etcd." + config.name() + "').");
+                    + "see its log lines (logger '" + EtcdOutput.LOGGER_PREFIX + config.name() + "').");
         }
     }
 

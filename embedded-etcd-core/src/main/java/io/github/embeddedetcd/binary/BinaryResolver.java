@@ -1,6 +1,5 @@
 package io.github.embeddedetcd.binary;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,13 +62,9 @@ public final class BinaryResolver {
 
     private Optional<Path> fromPath(List<String> looked) {
         String path = environment.getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isBlank()) {
-                Path candidate = Path.of(dir, "etcd");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
+        Optional<Path> found = path.isBlank() ? Optional.empty() : Executables.onPath("etcd", path);
+        if (found.isPresent()) {
+            return found;
         }
         looked.add("  - PATH: no executable 'etcd' in " + (path.isBlank() ? "(empty PATH)" : path));
         return Optional.empty();

@@ -1,7 +1,7 @@
 package io.github.embeddedetcd.process;
 
-import java.io.File;
-import java.nio.file.Files;
+import io.github.embeddedetcd.binary.Executables;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +30,6 @@ final class Sessions {
     }
 
     private static Optional<Path> find() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "setsid");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath("setsid", System.getenv().getOrDefault("PATH", ""));
     }
 }

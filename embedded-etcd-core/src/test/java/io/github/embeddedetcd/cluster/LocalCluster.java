@@ -58,6 +58,12 @@ final class LocalCluster implements AutoCloseable {
         return member(name, index, null, c -> c);
     }
 
+    /** Members n1 (started first), n2 and n3 (joined through n1), all voters. */
+    List<EmbeddedEtcd> threeVoters() {
+        EmbeddedEtcd n1 = member("n1", 1).start();
+        return List.of(n1, member("n2", 2).join(endpoints(n1)), member("n3", 3).join(endpoints(n1)));
+    }
+
     static URI[] endpoints(EmbeddedEtcd member) {
         return member.clientEndpoints().toArray(URI[]::new);
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +54,10 @@ class RemovalTest {
     @Test
     void removingTheLeaderLetsTheOthersElectANewOne() {
         try (LocalCluster cluster = LocalCluster.onFreePorts(dir)) {
-            EmbeddedEtcd n1 = cluster.member("n1", 1).start();
-            EmbeddedEtcd n2 = cluster.member("n2", 2).join(LocalCluster.endpoints(n1));
-            EmbeddedEtcd n3 = cluster.member("n3", 3).join(LocalCluster.endpoints(n1));
+            List<EmbeddedEtcd> members = cluster.threeVoters();
+            EmbeddedEtcd n1 = members.get(0);
+            EmbeddedEtcd n2 = members.get(1);
+            EmbeddedEtcd n3 = members.get(2);
 
             n2.remove("n1");
 
@@ -100,9 +102,10 @@ class RemovalTest {
     @Test
     void aRemovalThatWouldBreakQuorumIsRefusedInPlainWords() {
         try (LocalCluster cluster = LocalCluster.onFreePorts(dir)) {
-            EmbeddedEtcd n1 = cluster.member("n1", 1).start();
-            EmbeddedEtcd n2 = cluster.member("n2", 2).join(LocalCluster.endpoints(n1));
-            EmbeddedEtcd n3 = cluster.member("n3", 3).join(LocalCluster.endpoints(n1));
+            List<EmbeddedEtcd> members = cluster.threeVoters();
+            EmbeddedEtcd n1 = members.get(0);
+            EmbeddedEtcd n2 = members.get(1);
+            EmbeddedEtcd n3 = members.get(2);
             n3.close();
 
             assertThatThrownBy(() -> n1.remove("n2"))
