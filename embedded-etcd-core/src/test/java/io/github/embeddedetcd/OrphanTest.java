@@ -46,6 +46,22 @@ class OrphanTest {
         }
     }
 
+    /** Linux's parent-death signal follows the thread that spawned a child: a starting thread may end. */
+    @Test
+    void etcdOutlivesTheThreadThatStartedIt() throws Exception {
+        EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(TestNodes.config("thread", dir.resolve("thread")).build()).build();
+        Thread starter = new Thread(etcd::start, "short-lived-starter");
+        starter.start();
+        starter.join(TimeUnit.SECONDS.toMillis(60));
+        try (etcd) {
+            assertThat(starter.isAlive()).isFalse();
+            ProcessHandle process = ProcessHandle.of(etcd.pid()).orElseThrow();
+
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(process::isAlive);
+            assertThat(etcd.isRunning()).isTrue();
+        }
+    }
+
     private static long readEtcdPid(Process child) throws Exception {
         CompletableFuture<Long> pid = CompletableFuture.supplyAsync(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

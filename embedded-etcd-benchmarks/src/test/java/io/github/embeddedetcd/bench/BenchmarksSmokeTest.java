@@ -25,9 +25,10 @@ class BenchmarksSmokeTest {
         String report = captured.toString(StandardCharsets.UTF_8);
         original.print(report);
 
+        // the row of runs without etcd's bootstrap stall has no figures when the single run stalled
         assertThat(report).contains("| 1 member: start → /health ok |", "| 3 members: start → all healthy |",
                 "| failover: SIGKILL leader → first successful write |");
-        assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSize(3);
+        assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSizeBetween(3, 4);
     }
 
     @Test

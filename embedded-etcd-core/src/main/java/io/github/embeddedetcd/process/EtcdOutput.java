@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,8 @@ public final class EtcdOutput {
     public static final String LOGGER_PREFIX = "io.github.embeddedetcd.etcd.";
 
     private static final int KEPT_LINES = 40;
+    /** How etcd 3.4 and 3.5 announce that the client listener serves (logged once the server is ready). */
+    private static final String SERVING_CLIENTS = "serving client traffic";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GRPC_LOG = Pattern.compile("(INFO|WARNING|ERROR): \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d (.*)");
     private static final Pattern CAPNSLOG = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+ ([DINWEC]) \\| (.*)");
@@ -40,6 +44,7 @@ public final class EtcdOutput {
     private final Deque<String> recent = new ArrayDeque<>();
     private final List<Consumer<String>> messageWatchers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final CountDownLatch servingClients = new CountDownLatch(1);
 
     public EtcdOutput(String memberName) {
         this.log = LoggerFactory.getLogger(LOGGER_PREFIX + memberName);
@@ -63,6 +68,16 @@ public final class EtcdOutput {
     /** Completes when etcd's output has been read to its end. */
     public CompletableFuture<Void> finished() {
         return finished;
+    }
+
+    /** Whether etcd has logged that it serves clients: the moment to ask {@code /health}. */
+    public boolean isServingClients() {
+        return servingClients.getCount() == 0;
+    }
+
+    /** Waits (bounded) until etcd logs that it serves clients; true if it has. */
+    public boolean awaitServingClients(long timeout, TimeUnit unit) throws InterruptedException {
+        return servingClients.await(timeout, unit);
     }
 
     /** The last lines etcd printed, condensed, oldest first. */
@@ -94,6 +109,9 @@ public final class EtcdOutput {
             recent.addLast(parsed.condensed());
         }
         log.atLevel(parsed.level()).log(parsed.text());
+        if (parsed.message().startsWith(SERVING_CLIENTS)) {
+            servingClients.countDown();
+        }
         for (Consumer<String> watcher : messageWatchers) {
             try {
                 watcher.accept(parsed.text());

@@ -28,20 +28,23 @@ public final class EtcdProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdProcess.class);
     private static final long READY_POLL_MILLIS = 10;
+    /** Before etcd logs that it serves clients, /health is asked this rarely: a fallback, not the signal. */
+    private static final long UNSIGNALLED_PROBE_MILLIS = 100;
     private static final long KILL_WAIT_SECONDS = 5;
     private static final long OUTPUT_DRAIN_MILLIS = 1000;
 
     private final String name;
     private final Process process;
     private final EtcdOutput output;
-    /** Spawned off the start path: forking {@code sh} costs milliseconds that start() need not wait for. */
+    /** Only where the kernel cannot end etcd with the JVM ({@link ChildLauncher#endsWithJvm()}); spawned off the start path. */
     private final CompletableFuture<Optional<OrphanGuard>> guard;
 
     private EtcdProcess(String name, Process process, EtcdOutput output) {
         this.name = name;
         this.process = process;
         this.output = output;
-        this.guard = CompletableFuture.supplyAsync(() -> OrphanGuard.watch(process.toHandle()), OrphanGuard.SPAWNER);
+        this.guard = ChildLauncher.endsWithJvm() ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.supplyAsync(() -> OrphanGuard.watch(process.toHandle()), OrphanGuard.SPAWNER);
         process.onExit().thenRun(this::dismissGuard);
     }
 
@@ -54,14 +57,14 @@ public final class EtcdProcess {
         Ports.requireFree(config);
         List<String> command = EtcdCommandLine.of(binary, config, state);
         LOG.debug("Starting etcd member '{}': {}", config.name(), command);
-        ProcessBuilder builder = new ProcessBuilder(Sessions.detached(command))
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         cleanEnvironment(builder.environment());
         EtcdOutput output = new EtcdOutput(config.name());
         Process process;
         try {
-            process = builder.start();
+            process = ChildLauncher.start(builder);
         } catch (IOException e) {
             throw new EmbeddedEtcdException("Cannot run " + binary.path() + " for member '" + config.name() + "': "
                     + e.getMessage() + ". Check that the file is an etcd executable for this machine.", e);
@@ -76,7 +79,9 @@ public final class EtcdProcess {
     }
 
     /**
-     * Returns once {@code /health} at the client URL says healthy.
+     * Returns once {@code /health} at the client URL says healthy. {@code /health} is asked as soon
+     * as etcd logs that it serves clients, then every 10 ms; before that line only every 100 ms, so
+     * that a start does not spend the CPU etcd needs on connection attempts.
      *
      * @throws EtcdStartException when etcd exits or is not healthy within the timeout; the
      *                            process is gone when this is thrown
@@ -84,16 +89,20 @@ public final class EtcdProcess {
     public void awaitHealthy(URI clientUrl, Duration timeout) {
         HealthProbe probe = new HealthProbe(clientUrl);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextUnsignalledProbe = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNSIGNALLED_PROBE_MILLIS);
         try {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw failure("etcd member '" + name + "' exited with code " + process.exitValue()
                             + " before it became ready.", process.exitValue());
                 }
-                if (probe.isHealthy()) {
-                    return;
+                if (output.isServingClients() || System.nanoTime() >= nextUnsignalledProbe) {
+                    if (probe.isHealthy()) {
+                        return;
+                    }
+                    nextUnsignalledProbe = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNSIGNALLED_PROBE_MILLIS);
                 }
-                Thread.sleep(READY_POLL_MILLIS);
+                pauseBeforeNextCheck();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,6 +113,15 @@ public final class EtcdProcess {
         throw failure("etcd member '" + name + "' was not healthy at " + clientUrl + "/health within "
                 + timeout.toMillis() + " ms (embedded.start-timeout); it was stopped. A member of a cluster "
                 + "needs a quorum of its peers running to become healthy.", null);
+    }
+
+    /** Sleeps one poll interval, or less when etcd announces that it serves clients meanwhile. */
+    private void pauseBeforeNextCheck() throws InterruptedException {
+        if (output.isServingClients()) {
+            Thread.sleep(READY_POLL_MILLIS);
+        } else {
+            output.awaitServingClients(READY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private EtcdStartException failure(String problem, Integer exitCode) {

@@ -10,17 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.Optional;
 
 /**
- * Ends an etcd child when this JVM dies, even by SIGKILL (when no shutdown hook runs). A tiny
- * {@code sh} watchdog reads a pipe from this JVM; the kernel closes that pipe when the JVM dies,
- * and the watchdog then sends etcd SIGTERM and, if it is still there after a second, SIGKILL.
- * Linux's parent-death signal is no substitute: it fires when the forking thread ends.
+ * Ends an etcd child when this JVM dies, even by SIGKILL (when no shutdown hook runs), where
+ * {@link ChildLauncher} cannot have the kernel do it (no {@code setpriv}). A tiny {@code sh}
+ * watchdog reads a pipe from this JVM; the kernel closes that pipe when the JVM dies, and the
+ * watchdog then sends etcd SIGTERM and, if it is still there after a second, SIGKILL.
  */
 final class OrphanGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrphanGuard.class);
 
     private static final String SCRIPT = """
-            cat >/dev/null
+            while read -r _; do :; done
             kill -TERM "$1" 2>/dev/null || exit 0
             i=0
             while [ $i -lt 10 ]; do
@@ -47,7 +47,7 @@ final class OrphanGuard {
     /** Starts a watchdog for the given process; empty (with a warning) where no {@code sh} can be run. */
     static Optional<OrphanGuard> watch(ProcessHandle etcd) {
         try {
-            Process watchdog = new ProcessBuilder(Sessions.detached(
+            Process watchdog = new ProcessBuilder(ChildLauncher.detached(
                     List.of("sh", "-c", SCRIPT, "embedded-etcd-watchdog", Long.toString(etcd.pid()))))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -58,6 +58,11 @@ final class OrphanGuard {
                     etcd.pid(), e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Closes the watchdog's pipe, as this JVM's death would (for tests). */
+    void simulateJvmDeath() throws IOException {
+        watchdog.getOutputStream().close();
     }
 
     /** Stands the watchdog down without touching etcd (call before stopping etcd on purpose). */

@@ -55,4 +55,16 @@ class EtcdOutputTest {
 
         assertThat(output.recentLines()).hasSize(40).first().isEqualTo("WARN line 10");
     }
+
+    @Test
+    void signalsWhenEtcdServesClients() {
+        EtcdOutput output = new EtcdOutput("unit");
+        output.accept("{\"level\":\"info\",\"msg\":\"serving peer traffic\",\"address\":\"127.0.0.1:2380\"}");
+        assertThat(output.isServingClients()).isFalse();
+
+        output.accept("{\"level\":\"info\",\"msg\":\"serving client traffic insecurely; this is strongly discouraged!\","
+                + "\"address\":\"127.0.0.1:2379\"}");
+
+        assertThat(output.isServingClients()).isTrue();
+    }
 }
