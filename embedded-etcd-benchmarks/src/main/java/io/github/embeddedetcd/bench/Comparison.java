@@ -66,8 +66,8 @@ final class Comparison {
         Stats lib = Stats.of(library);
         Stats base = Stats.of(bare);
         Stats r = Stats.of(ratios);
-        System.out.printf(Locale.ROOT, "| %s | %s, %d runs | %s, %d runs | %.2f× | %.2f× (%.2f–%.2f) | %s |%n", what,
-                lib.millis(), lib.runs(), base.millis(), base.runs(), lib.median() / base.median(), r.median(), r.min(),
-                r.max(), target);
+        System.out.printf(Locale.ROOT, "| %s | %s, mean %.0f, %d runs | %s, mean %.0f, %d runs | %.2f× | %.2f× (%.2f–%.2f) | %s |%n",
+                what, lib.millis(), lib.mean(), lib.runs(), base.millis(), base.mean(), base.runs(),
+                lib.median() / base.median(), r.median(), r.min(), r.max(), target);
     }
 }

@@ -5,15 +5,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** Median, min and max of repeated measurements. */
-record Stats(double median, double min, double max, int runs) {
+/** Median, min, max and mean of repeated measurements. */
+record Stats(double median, double min, double max, double mean, int runs) {
 
     static Stats of(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        return new Stats(median, sorted.get(0), sorted.get(n - 1), n);
+        double mean = sorted.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new Stats(median, sorted.get(0), sorted.get(n - 1), mean, n);
     }
 
     String millis() {

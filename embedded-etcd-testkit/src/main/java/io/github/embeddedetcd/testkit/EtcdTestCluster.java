@@ -39,8 +39,8 @@ import java.util.stream.Stream;
 
 /**
  * A real multi-node etcd cluster for tests: nodes start in parallel from a static
- * {@code initial-cluster}, their data lives in a temporary directory removed afterwards, and
- * faults are one call away: {@link #kill}, {@link #stop}, {@link #restart(TestNode)}, {@link #pause},
+ * {@code initial-cluster} (in an order that keeps etcd's bootstrap check from stalling), their
+ * data lives in a temporary directory removed afterwards, and faults are one call away: {@link #kill}, {@link #stop}, {@link #restart(TestNode)}, {@link #pause},
  * {@link #resume}, and with {@link Network#NAMESPACES} {@link #partition}, {@link #heal},
  * {@link #delay} and {@link #loss}. Usable without JUnit:
  *
@@ -134,7 +134,8 @@ public final class EtcdTestCluster implements AutoCloseable {
             nodes.add(newNode(i, addresses.get(i), c -> c.initialCluster(initialCluster)));
         }
         nextIndex = settings.nodes;
-        runInParallel(nodes, node -> node.member().start());
+        Duration startTimeout = nodes.get(0).member().config().startTimeout();
+        awaitAll(BootstrapOrder.start(nodes, startTimeout, node -> inBackground(node, n -> n.member().start())));
     }
 
     private TestNode newNode(int index, NodeAddress address, Consumer<EtcdConfig.Builder> extra) {
@@ -159,12 +160,18 @@ public final class EtcdTestCluster implements AutoCloseable {
     }
 
     private static void runInParallel(List<TestNode> targets, Consumer<TestNode> action) {
-        List<CompletableFuture<Void>> all = targets.stream()
-                .map(node -> CompletableFuture.runAsync(() -> action.accept(node), runnable -> {
-                    Thread t = new Thread(runnable, "etcd-testkit-" + node.name());
-                    t.setDaemon(true);
-                    t.start();
-                })).toList();
+        awaitAll(targets.stream().map(node -> inBackground(node, action)).toList());
+    }
+
+    private static CompletableFuture<Void> inBackground(TestNode node, Consumer<TestNode> action) {
+        return CompletableFuture.runAsync(() -> action.accept(node), runnable -> {
+            Thread t = new Thread(runnable, "etcd-testkit-" + node.name());
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static void awaitAll(List<CompletableFuture<Void>> all) {
         try {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {

@@ -1,0 +1,71 @@
+package io.github.embeddedetcd.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Starts the nodes of a new cluster in an order in which etcd's bootstrap check cannot stall.
+ * <p>
+ * A new member first asks its peers, in the sorted order of their peer URLs and with 1 s for each,
+ * whether it was bootstrapped already. When all members start at once, two of them may each ask the
+ * other while the other's peer port is bound but not served yet: both wait the full second (or two,
+ * with two such peers) — a third of all starts on a 2-core machine. So the member that every other
+ * member asks first starts alone; once its peer port answers, the others start in parallel: their
+ * check is answered at once, and its own found no peer listening.
+ */
+final class BootstrapOrder {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(100);
+    private static final long PROBE_PAUSE_MILLIS = 5;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+
+    private BootstrapOrder() {
+    }
+
+    /**
+     * Starts all nodes with {@code start} (each future completes when that node is healthy) and
+     * returns their futures; the first one is started alone until its peer port answers.
+     *
+     * @param timeout how long the first node may take to serve its peer port
+     */
+    static List<CompletableFuture<Void>> start(List<TestNode> nodes, Duration timeout,
+                                               Function<TestNode, CompletableFuture<Void>> start) {
+        TestNode askedFirst = nodes.stream().min(Comparator.comparing(n -> n.peerEndpoint().toString())).orElseThrow();
+        CompletableFuture<Void> first = start.apply(askedFirst);
+        awaitPeerPort(askedFirst.peerEndpoint(), first, timeout);
+        return nodes.stream().map(node -> node == askedFirst ? first : start.apply(node)).toList();
+    }
+
+    /** Returns once the peer port serves, or the node's start has ended (successfully or not), or at the timeout. */
+    private static void awaitPeerPort(URI peerUrl, CompletableFuture<Void> started, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(peerUrl.resolve("/members")).timeout(PROBE_TIMEOUT).GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!started.isDone() && System.nanoTime() < deadline) {
+                if (answers(request)) {
+                    return;
+                }
+                Thread.sleep(PROBE_PAUSE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean answers(HttpRequest request) throws InterruptedException {
+        try {
+            HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException notServingYet) {
+            return false;
+        }
+    }
+}
