@@ -326,12 +326,15 @@ public final class EtcdTestCluster implements AutoCloseable {
         network.heal();
     }
 
-    /** Delays every packet the node sends (NAMESPACES, needs tc netem). */
+    /**
+     * Holds every packet the node receives for this long, so that round trips with it grow by as
+     * much; {@link Duration#ZERO} ends the delay (NAMESPACES; needs {@code iptables}, see the README).
+     */
     public synchronized void delay(TestNode node, Duration delay) {
         network.delay(node.index(), delay);
     }
 
-    /** Drops this percentage of the packets the node sends (NAMESPACES, needs tc netem). */
+    /** Drops this percentage (0–100) of the packets the node receives; 0 ends the loss (NAMESPACES, as {@link #delay}). */
     public synchronized void loss(TestNode node, double percent) {
         network.loss(node.index(), percent);
     }

@@ -3,9 +3,14 @@ package io.github.embeddedetcd.testkit;
 import io.etcd.jetcd.Client;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Each node in its own network namespace on 198.18.x.y:2379/2380; skipped where namespaces can't be made. */
 class NamespacesTest {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 1000;
 
     @Test
     @EtcdCluster(nodes = 3, network = Network.NAMESPACES)
@@ -52,19 +59,36 @@ class NamespacesTest {
 
     @Test
     @EtcdCluster(nodes = 3, network = Network.NAMESPACES)
-    void aClusterKeepsWorkingWithALossyDelayedFollower(EtcdTestCluster cluster, Client client) throws Exception {
+    void delayAndLossActOnTheNodesTrafficUntilEnded(EtcdTestCluster cluster, Client client) throws Exception {
         TestNode follower = cluster.followers().get(0);
+        InetSocketAddress port = new InetSocketAddress(follower.host(), follower.clientEndpoint().getPort());
         try {
-            cluster.delay(follower, Duration.ofMillis(20));
-            cluster.loss(follower, 10);
+            // below the fast timings' 100 ms election timeout, or the follower would call elections all along
+            cluster.delay(follower, Duration.ofMillis(40));
         } catch (UnsupportedOperationException e) {
             assumeTrue(false, e.getMessage());
         }
 
-        for (int i = 0; i < 20; i++) {
+        assertThat(connectMillis(port)).as("the node's answer to a connect is held").isGreaterThanOrEqualTo(40);
+        for (int i = 0; i < 10; i++) {
             Kv.put(client, "k" + i, "v" + i);
         }
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
-                assertThat(Kv.localGet(cluster.clientFor(follower), "k19")).contains("v19"));
+                assertThat(Kv.localGet(cluster.clientFor(follower), "k9")).contains("v9"));
+
+        cluster.delay(follower, Duration.ZERO);
+        cluster.loss(follower, 100);
+        assertThatThrownBy(() -> connectMillis(port)).as("no packet reaches the node").isInstanceOf(SocketTimeoutException.class);
+
+        cluster.loss(follower, 0);
+        assertThat(connectMillis(port)).isLessThan(CONNECT_TIMEOUT_MILLIS);
+    }
+
+    private static long connectMillis(InetSocketAddress address) throws IOException {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket()) {
+            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }

@@ -3,7 +3,9 @@ package io.github.embeddedetcd.testkit.network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +20,9 @@ import java.util.regex.Pattern;
  * {@code eetk<c>} with 198.18.c.254/24, and node {@code i} namespace {@code eetk<c>-<i>} with
  * 198.18.c.(i+1) on etcd's usual ports. Names carry the {@code eetk} prefix and the bridge's alias
  * records the owning JVM's pid, so leftovers of a crashed run are swept before the next one.
- * Partitions are blackhole routes inside the namespaces; delay and loss use {@code tc netem}.
+ * Partitions are blackhole routes inside the namespaces. Delay and loss act on the packets a node
+ * receives: an {@code iptables} NFQUEUE rule in its namespace hands them to a {@link PacketShaper}
+ * in this JVM, which works on kernels without {@code tc netem} (many CI kernels have none).
  */
 public final class NamespaceNetwork implements NodeNetwork {
 
@@ -27,11 +31,12 @@ public final class NamespaceNetwork implements NodeNetwork {
     private static final String ALIAS = "embedded-etcd-testkit pid=";
     private static final Pattern OWNER = Pattern.compile("alias " + Pattern.quote(ALIAS) + "(\\d+)");
     private static final int MAX_CLUSTERS = 250;
+    private static final String NETNS_DIR = "/var/run/netns";
+    private static final int SHAPER_QUEUE = 0;
 
     private final int cluster;
     private final List<Integer> nodes = new ArrayList<>();
-    private final Map<Integer, Duration> delays = new HashMap<>();
-    private final Map<Integer, Double> losses = new HashMap<>();
+    private final Map<Integer, PacketShaper> shapers = new HashMap<>();
 
     private NamespaceNetwork(int cluster) {
         this.cluster = cluster;
@@ -78,6 +83,7 @@ public final class NamespaceNetwork implements NodeNetwork {
         String hostSide = PREFIX + cluster + "v" + index;
         String nsSide = PREFIX + cluster + "p" + index;
         Commands.run("ip", "netns", "add", ns);
+        deleteQuietly("ip", "link", "del", hostSide);
         Commands.run("ip", "link", "add", hostSide, "type", "veth", "peer", "name", nsSide);
         Commands.run("ip", "link", "set", nsSide, "netns", ns);
         Commands.run("ip", "netns", "exec", ns, "ip", "link", "set", nsSide, "name", "eth0");
@@ -118,30 +124,38 @@ public final class NamespaceNetwork implements NodeNetwork {
 
     @Override
     public synchronized void delay(int index, Duration delay) {
-        delays.put(index, delay);
-        applyNetem(index);
+        shaper(index).delay(delay);
     }
 
     @Override
     public synchronized void loss(int index, double percent) {
-        losses.put(index, percent);
-        applyNetem(index);
+        shaper(index).loss(percent);
     }
 
-    private void applyNetem(int index) {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace(cluster, index),
-                "tc", "qdisc", "replace", "dev", "eth0", "root", "netem"));
-        Optional.ofNullable(delays.get(index)).ifPresent(d -> command.addAll(List.of("delay", d.toMillis() + "ms")));
-        Optional.ofNullable(losses.get(index)).ifPresent(p -> command.addAll(List.of("loss", p + "%")));
-        try {
-            Commands.run(command.toArray(String[]::new));
-        } catch (Commands.CommandException e) {
-            if (e.output().contains("qdisc kind is unknown")) {
-                throw new UnsupportedOperationException("delay and loss need tc netem, and this kernel has none "
-                        + "(CONFIG_NET_SCH_NETEM is not set): " + e.getMessage());
-            }
-            throw e;
+    /** The node's shaper, set up on first use: the queue is bound before the rule feeds it. */
+    private PacketShaper shaper(int index) {
+        PacketShaper existing = shapers.get(index);
+        if (existing != null) {
+            return existing;
         }
+        String ns = namespace(cluster, index);
+        PacketShaper shaper;
+        try {
+            shaper = new PacketShaper(Path.of(NETNS_DIR, ns), SHAPER_QUEUE);
+        } catch (IOException | LinkageError e) {
+            throw new UnsupportedOperationException("delay and loss need NFQUEUE (kernel module nfnetlink_queue) "
+                    + "and JNA on 64-bit Linux; in namespace " + ns + ": " + e.getMessage(), e);
+        }
+        try {
+            Commands.run("ip", "netns", "exec", ns, "iptables", "-A", "INPUT", "-i", "eth0", "-j", "NFQUEUE",
+                    "--queue-num", Integer.toString(SHAPER_QUEUE), "--queue-bypass");
+        } catch (Commands.CommandException e) {
+            shaper.close();
+            throw new UnsupportedOperationException("delay and loss need iptables with the NFQUEUE target "
+                    + "(Debian: apt-get install iptables); in namespace " + ns + ": " + e.getMessage(), e);
+        }
+        shapers.put(index, shaper);
+        return shaper;
     }
 
     @Override
@@ -153,8 +167,12 @@ public final class NamespaceNetwork implements NodeNetwork {
     }
 
     private void removeNode(int index) {
-        if (nodes.remove(Integer.valueOf(index))) {
-            deleteNamespace(namespace(cluster, index));
+        try {
+            Optional.ofNullable(shapers.remove(index)).ifPresent(PacketShaper::close);
+        } finally {
+            if (nodes.remove(Integer.valueOf(index))) {
+                deleteNamespace(namespace(cluster, index));
+            }
         }
     }
 
@@ -191,8 +209,8 @@ public final class NamespaceNetwork implements NodeNetwork {
                     ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
-        } catch (Commands.CommandException gone) {
-            return;
+        } catch (Commands.CommandException e) {
+            LOG.debug("cleanup: {}", e.getMessage());
         }
         deleteQuietly("ip", "netns", "del", ns);
     }

@@ -19,12 +19,12 @@ public interface NodeNetwork extends AutoCloseable {
         throw unsupported("heal");
     }
 
-    /** Delays every packet the node sends. */
+    /** Holds every packet the node receives this long, so round trips with it grow by as much; zero ends it. */
     default void delay(int index, Duration delay) {
         throw unsupported("delay");
     }
 
-    /** Drops this share (0–100) of the packets the node sends. */
+    /** Drops this share (0–100) of the packets the node receives; zero ends it. */
     default void loss(int index, double percent) {
         throw unsupported("loss");
     }
