@@ -24,6 +24,17 @@ class EmbeddedEtcdLifecycleTest {
     @TempDir
     Path dir;
 
+    /** etcd then never logs that it serves clients: readiness rests on /health alone. */
+    @Test
+    void startsWithEtcdLoggingOnlyErrors() {
+        EmbeddedEtcd etcd = EmbeddedEtcd.builder()
+                .config(TestNodes.config("quiet", dir.resolve("quiet")).logLevel("error").build()).build();
+
+        try (EmbeddedEtcd running = etcd.start()) {
+            assertThat(running.isRunning()).isTrue();
+        }
+    }
+
     @Test
     void keepsDataAcrossARestartOnTheSameDataDir() throws Exception {
         EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(TestNodes.config("node-1", dir.resolve("data")).build()).build();

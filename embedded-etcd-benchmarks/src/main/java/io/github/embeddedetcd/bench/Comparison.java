@@ -65,9 +65,10 @@ final class Comparison {
         }
         Stats lib = Stats.of(library);
         Stats base = Stats.of(bare);
-        Stats r = Stats.of(ratios);
-        System.out.printf(Locale.ROOT, "| %s | %s, mean %.0f, %d runs | %s, mean %.0f, %d runs | %.2f× | %.2f× (%.2f–%.2f) | %s |%n",
+        String pairs = ratios.isEmpty() ? "—" : String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)",
+                Stats.of(ratios).median(), Stats.of(ratios).min(), Stats.of(ratios).max());
+        System.out.printf(Locale.ROOT, "| %s | %s, mean %.0f, %d runs | %s, mean %.0f, %d runs | %.2f× | %s | %s |%n",
                 what, lib.millis(), lib.mean(), lib.runs(), base.millis(), base.mean(), base.runs(),
-                lib.median() / base.median(), r.median(), r.min(), r.max(), target);
+                lib.median() / base.median(), pairs, target);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,18 +20,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code setsid}: a session of their own, so a terminal's Ctrl-C reaches only the JVM, which
  *       then stops them in order;</li>
- *   <li>{@code setpriv --pdeathsig TERM} (util-linux): the kernel sends SIGTERM when the parent
- *       dies, even by SIGKILL. Linux takes the <em>thread</em> that spawned a child as its parent,
- *       so children are spawned on launcher threads that live as long as the JVM.</li>
+ *   <li>{@code setpriv --pdeathsig KILL} (util-linux 2.33 and later): the kernel kills the child
+ *       when the JVM dies, even by SIGKILL, and even when the child is stopped (SIGSTOP). Linux
+ *       takes the <em>thread</em> that spawned a child as its parent, so children are spawned on
+ *       launcher threads that live as long as the JVM.</li>
  * </ul>
- * Both programs exec in place: the child keeps its pid. Where {@code setpriv} is missing (not
- * Linux), {@link #endsWithJvm()} is false and the caller guards the child with an {@link OrphanGuard}.
+ * Both programs exec in place: the child keeps its pid. Where no {@code setpriv} with
+ * {@code --pdeathsig} works (not Linux, BusyBox, older util-linux), {@link #endsWithJvm()} is
+ * false and the caller guards the child with an {@link OrphanGuard}.
  */
 final class ChildLauncher {
 
     private static final String PATH = System.getenv().getOrDefault("PATH", "");
     private static final Optional<Path> SETSID = Executables.onPath("setsid", PATH);
-    private static final Optional<Path> SETPRIV = Executables.onPath("setpriv", PATH);
+    private static final long PROBE_TIMEOUT_SECONDS = 5;
+    private static final List<String> PARENT_DEATH_SIGNAL = List.of("--pdeathsig", "KILL", "--");
+    /** Initialized after {@link #PARENT_DEATH_SIGNAL}, which the probe in {@link #setsParentDeathSignal} uses. */
+    private static final Optional<Path> SETPRIV = Executables.onPath("setpriv", PATH).filter(ChildLauncher::setsParentDeathSignal);
     private static final int LAUNCHER_THREADS = 4;
 
     /** Never shut down, and tasks are submitted (not executed), so no launcher thread ever ends. */
@@ -39,7 +45,7 @@ final class ChildLauncher {
     private ChildLauncher() {
     }
 
-    /** Whether children get SIGTERM from the kernel when this JVM dies. */
+    /** Whether the kernel kills children when this JVM dies. */
     static boolean endsWithJvm() {
         return SETPRIV.isPresent();
     }
@@ -55,11 +61,35 @@ final class ChildLauncher {
         return wrap(command, false);
     }
 
+    /** Whether this setpriv knows {@code --pdeathsig} (older util-linux and BusyBox do not). */
+    private static boolean setsParentDeathSignal(Path setpriv) {
+        List<String> probe = new ArrayList<>(List.of(setpriv.toString()));
+        probe.addAll(PARENT_DEATH_SIGNAL);
+        probe.add("true");
+        try {
+            Process process = new ProcessBuilder(probe).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static List<String> wrap(List<String> command, boolean endWithJvm) {
         List<String> wrapped = new ArrayList<>(command.size() + 5);
         SETSID.ifPresent(setsid -> wrapped.add(setsid.toString()));
         if (endWithJvm) {
-            SETPRIV.ifPresent(setpriv -> wrapped.addAll(List.of(setpriv.toString(), "--pdeathsig", "TERM", "--")));
+            SETPRIV.ifPresent(setpriv -> {
+                wrapped.add(setpriv.toString());
+                wrapped.addAll(PARENT_DEATH_SIGNAL);
+            });
         }
         wrapped.addAll(command);
         return wrapped;
@@ -103,6 +133,8 @@ final class ChildLauncher {
         public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "embedded-etcd-launcher-" + count.incrementAndGet());
             t.setDaemon(true);
+            // they live as long as the JVM: they must not pin the context of whichever thread came first
+            t.setContextClassLoader(ChildLauncher.class.getClassLoader());
             return t;
         }
     }

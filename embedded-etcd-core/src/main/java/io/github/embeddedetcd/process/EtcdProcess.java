@@ -36,11 +36,14 @@ public final class EtcdProcess {
     private final String name;
     private final Process process;
     private final EtcdOutput output;
+    /** Whether etcd logs at info, so that its "serving client traffic" line can be waited for. */
+    private final boolean logsServingClients;
     /** Only where the kernel cannot end etcd with the JVM ({@link ChildLauncher#endsWithJvm()}); spawned off the start path. */
     private final CompletableFuture<Optional<OrphanGuard>> guard;
 
-    private EtcdProcess(String name, Process process, EtcdOutput output) {
+    private EtcdProcess(String name, Process process, EtcdOutput output, boolean logsServingClients) {
         this.name = name;
+        this.logsServingClients = logsServingClients;
         this.process = process;
         this.output = output;
         this.guard = ChildLauncher.endsWithJvm() ? CompletableFuture.completedFuture(Optional.empty())
@@ -70,7 +73,8 @@ public final class EtcdProcess {
                     + e.getMessage() + ". Check that the file is an etcd executable for this machine.", e);
         }
         output.pump(process.getInputStream(), "etcd-" + config.name() + "-output");
-        return new EtcdProcess(config.name(), process, output);
+        boolean logsInfo = config.logLevel() == null || List.of("debug", "info").contains(config.logLevel());
+        return new EtcdProcess(config.name(), process, output, logsInfo);
     }
 
     /** etcd reads ETCD_* variables as flags: the child must see only what we pass on its command line. */
@@ -81,7 +85,8 @@ public final class EtcdProcess {
     /**
      * Returns once {@code /health} at the client URL says healthy. {@code /health} is asked as soon
      * as etcd logs that it serves clients, then every 10 ms; before that line only every 100 ms, so
-     * that a start does not spend the CPU etcd needs on connection attempts.
+     * that a start does not spend the CPU etcd needs on connection attempts. With etcd's log level
+     * above info, that line never comes, and {@code /health} is asked every 10 ms from the start.
      *
      * @throws EtcdStartException when etcd exits or is not healthy within the timeout; the
      *                            process is gone when this is thrown
@@ -96,7 +101,7 @@ public final class EtcdProcess {
                     throw failure("etcd member '" + name + "' exited with code " + process.exitValue()
                             + " before it became ready.", process.exitValue());
                 }
-                if (output.isServingClients() || System.nanoTime() >= nextUnsignalledProbe) {
+                if (servingClients() || System.nanoTime() >= nextUnsignalledProbe) {
                     if (probe.isHealthy()) {
                         return;
                     }
@@ -115,9 +120,14 @@ public final class EtcdProcess {
                 + "needs a quorum of its peers running to become healthy.", null);
     }
 
+    /** Whether etcd said it serves clients, or will not say so. */
+    private boolean servingClients() {
+        return !logsServingClients || output.isServingClients();
+    }
+
     /** Sleeps one poll interval, or less when etcd announces that it serves clients meanwhile. */
     private void pauseBeforeNextCheck() throws InterruptedException {
-        if (output.isServingClients()) {
+        if (servingClients()) {
             Thread.sleep(READY_POLL_MILLIS);
         } else {
             output.awaitServingClients(READY_POLL_MILLIS, TimeUnit.MILLISECONDS);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,20 +125,27 @@ public final class NamespaceNetwork implements NodeNetwork {
 
     @Override
     public synchronized void delay(int index, Duration delay) {
-        shaper(index).delay(delay);
+        PacketShaper.checkDelay(delay);
+        shape(index, shaper -> shaper.delay(delay));
     }
 
     @Override
     public synchronized void loss(int index, double percent) {
-        shaper(index).loss(percent);
+        PacketShaper.checkLoss(percent);
+        shape(index, shaper -> shaper.loss(percent));
     }
 
-    /** The node's shaper, set up on first use: the queue is bound before the rule feeds it. */
-    private PacketShaper shaper(int index) {
-        PacketShaper existing = shapers.get(index);
-        if (existing != null) {
-            return existing;
+    /** Applies the change; once neither delay nor loss is left, the node's packets bypass the JVM again. */
+    private void shape(int index, Consumer<PacketShaper> change) {
+        PacketShaper shaper = shapers.containsKey(index) ? shapers.get(index) : startShaping(index);
+        change.accept(shaper);
+        if (shaper.isIdle()) {
+            stopShaping(index);
         }
+    }
+
+    /** Binds the node's queue, then adds the rule that feeds it. */
+    private PacketShaper startShaping(int index) {
         String ns = namespace(cluster, index);
         PacketShaper shaper;
         try {
@@ -147,15 +155,31 @@ public final class NamespaceNetwork implements NodeNetwork {
                     + "and JNA on 64-bit Linux; in namespace " + ns + ": " + e.getMessage(), e);
         }
         try {
-            Commands.run("ip", "netns", "exec", ns, "iptables", "-A", "INPUT", "-i", "eth0", "-j", "NFQUEUE",
-                    "--queue-num", Integer.toString(SHAPER_QUEUE), "--queue-bypass");
+            Commands.run(shaperRule(ns, "-A"));
         } catch (Commands.CommandException e) {
             shaper.close();
-            throw new UnsupportedOperationException("delay and loss need iptables with the NFQUEUE target "
-                    + "(Debian: apt-get install iptables); in namespace " + ns + ": " + e.getMessage(), e);
+            if (e.output().contains("No such file") || e.output().contains("NFQUEUE")) {
+                throw new UnsupportedOperationException("delay and loss need iptables with the NFQUEUE target "
+                        + "(Debian: apt-get install iptables); in namespace " + ns + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
         shapers.put(index, shaper);
         return shaper;
+    }
+
+    private void stopShaping(int index) {
+        PacketShaper shaper = shapers.remove(index);
+        if (shaper != null) {
+            deleteQuietly(shaperRule(namespace(cluster, index), "-D"));
+            shaper.close();
+        }
+    }
+
+    /** The rule that hands the packets the node receives to its shaper ({@code -w}: waits for the xtables lock). */
+    private static String[] shaperRule(String ns, String action) {
+        return new String[] {"ip", "netns", "exec", ns, "iptables", "-w", "5", action, "INPUT", "-i", "eth0",
+                "-j", "NFQUEUE", "--queue-num", Integer.toString(SHAPER_QUEUE), "--queue-bypass"};
     }
 
     @Override

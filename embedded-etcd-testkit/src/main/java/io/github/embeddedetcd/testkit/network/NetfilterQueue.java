@@ -2,6 +2,7 @@ package io.github.embeddedetcd.testkit.network;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,10 +50,12 @@ final class NetfilterQueue implements AutoCloseable {
     private static final int NFQA_CFG_MASK = 4;
     private static final int NFQA_CFG_FLAGS = 5;
     private static final int NFQNL_CFG_CMD_BIND = 1;
+    private static final int NFQNL_CFG_CMD_UNBIND = 2;
     private static final int NFQNL_COPY_META = 1;
     private static final int NFQA_CFG_F_FAIL_OPEN = 1;
     private static final int NF_DROP = 0;
     private static final int NF_ACCEPT = 1;
+    private static final int EPERM = 1;
     private static final int PACKET_MESSAGE = NFNL_SUBSYS_QUEUE << 8 | NFQNL_MSG_PACKET;
 
     private static final int QUEUE_MAXLEN = 4096;
@@ -94,7 +96,7 @@ final class NetfilterQueue implements AutoCloseable {
         bound.receiver.start();
         try {
             bound.configure(
-                    new Attribute(NFQA_CFG_CMD, bigEndian(4).put((byte) NFQNL_CFG_CMD_BIND).put((byte) 0).putShort((short) 0).array()),
+                    new Attribute(NFQA_CFG_CMD, command(NFQNL_CFG_CMD_BIND)),
                     // struct nfqnl_msg_config_params { __be32 copy_range; __u8 copy_mode; }, packed
                     new Attribute(NFQA_CFG_PARAMS, bigEndian(5).putInt(0).put((byte) NFQNL_COPY_META).array()),
                     new Attribute(NFQA_CFG_QUEUE_MAXLEN, bigEndian(4).putInt(QUEUE_MAXLEN).array()),
@@ -115,7 +117,11 @@ final class NetfilterQueue implements AutoCloseable {
         verdict(packetId, NF_DROP);
     }
 
-    /** Stops receiving and closes the socket, which unbinds the queue; idempotent. */
+    /**
+     * Stops receiving and closes the socket, which unbinds the queue; idempotent. Call once no
+     * verdict is sent any more. Should the receiver not stop in time, the socket is left open rather
+     * than closed under it (its number could be reused meanwhile).
+     */
     @Override
     public void close() {
         if (closed) {
@@ -127,22 +133,50 @@ final class NetfilterQueue implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (receiver.isAlive()) {
+            LOG.warn("NFQUEUE {} receiver did not stop within {} ms; its socket stays open", queue, JOIN_TIMEOUT.toMillis());
+            return;
+        }
         LibC.get().close(fd);
     }
 
-    /** setns() moves only the calling thread, so the socket is made on a thread of its own. */
+    /**
+     * setns() moves only the calling thread, so the socket is made on a thread of its own. A socket
+     * made after this gave up waiting is closed by that thread, so it cannot keep the namespace alive.
+     */
     private static int socketIn(Path namespace) throws IOException {
-        FutureTask<Integer> create = new FutureTask<>(() -> createSocketIn(namespace));
-        Thread thread = new Thread(create, "etcd-testkit-setns");
+        if (Native.LONG_SIZE != 8) {
+            throw new IOException("delay and loss need a 64-bit JVM");
+        }
+        LibC.get(); // loads the native library here, not against the deadline below
+        CompletableFuture<Integer> made = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                int fd = createSocketIn(namespace);
+                if (!made.complete(fd)) {
+                    LibC.get().close(fd);
+                }
+            } catch (IOException | RuntimeException e) {
+                made.completeExceptionally(e);
+            }
+        }, "etcd-testkit-setns");
         thread.setDaemon(true);
         thread.start();
         int fd;
         try {
-            fd = create.get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("cannot open a netlink socket in " + namespace + ": " + e.getCause(), e);
+            fd = made.get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (made.completeExceptionally(e)) {
+                throw new IOException("no netlink socket in " + namespace + " within " + JOIN_TIMEOUT.toMillis() + " ms", e);
+            }
+            fd = made.join();
+        } catch (ExecutionException e) {
+            throw new IOException("cannot open a netlink socket in " + namespace + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (!made.completeExceptionally(e)) {
+                LibC.get().close(made.join());
+            }
             throw new IOException("interrupted while opening a netlink socket in " + namespace, e);
         }
         try {
@@ -170,14 +204,17 @@ final class NetfilterQueue implements AutoCloseable {
             } finally {
                 libc.close(target);
             }
+            int fd = libc.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, NETLINK_NETFILTER);
             try {
-                return libc.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, NETLINK_NETFILTER);
-            } finally {
                 libc.setns(home, LibC.CLONE_NEWNET);
                 if (!Files.readSymbolicLink(own).equals(ownId)) {
-                    throw new IllegalStateException("thread did not return to network namespace " + ownId);
+                    throw new IOException("thread did not return to network namespace " + ownId);
                 }
+            } catch (IOException | RuntimeException e) {
+                libc.close(fd);
+                throw e;
             }
+            return fd;
         } finally {
             libc.close(home);
         }
@@ -212,7 +249,8 @@ final class NetfilterQueue implements AutoCloseable {
             ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IOException("binding NFQUEUE " + queue + " failed: " + e.getCause().getMessage()
-                    + " (another process may hold the queue)", e.getCause());
+                    + (e.getCause().getMessage().endsWith("errno " + EPERM) ? " (another process holds the queue)"
+                    : " (is the kernel module nfnetlink_queue available? modprobe nfnetlink_queue)"), e.getCause());
         } catch (TimeoutException e) {
             throw new IOException("the kernel did not answer the NFQUEUE " + queue + " bind within "
                     + ACK_TIMEOUT.toMillis() + " ms", e);
@@ -257,11 +295,25 @@ final class NetfilterQueue implements AutoCloseable {
                     continue;
                 }
                 if (!closed) {
-                    LOG.warn("NFQUEUE {} stopped receiving ({}); its packets now pass undelayed", queue, e.getMessage());
+                    giveUp(e);
                 }
                 return;
             }
-            dispatch(buffer.getByteBuffer(0, received).order(HOST));
+            try {
+                dispatch(buffer.getByteBuffer(0, received).order(HOST));
+            } catch (RuntimeException e) {
+                LOG.warn("NFQUEUE {}: a packet could not be handled; receiving goes on", queue, e);
+            }
+        }
+    }
+
+    /** Unbinds the queue, so that the rule's --queue-bypass lets packets pass instead of piling up. */
+    private void giveUp(LastErrorException e) {
+        LOG.warn("NFQUEUE {} stopped receiving ({}); unbinding it, so its packets pass undelayed", queue, e.getMessage());
+        try {
+            send(message(NFQNL_MSG_CONFIG, NLM_F_REQUEST, 0, new Attribute(NFQA_CFG_CMD, command(NFQNL_CFG_CMD_UNBIND))));
+        } catch (LastErrorException unbindFailed) {
+            LOG.warn("NFQUEUE {} could not be unbound: {}", queue, unbindFailed.getMessage());
         }
     }
 
@@ -308,6 +360,11 @@ final class NetfilterQueue implements AutoCloseable {
             }
             attribute += align(attributeLength);
         }
+    }
+
+    /** struct nfqnl_msg_config_cmd { __u8 command; __u8 _pad; __be16 pf; } (pf is unused by current kernels) */
+    private static byte[] command(int command) {
+        return bigEndian(4).put((byte) command).put((byte) 0).putShort((short) 0).array();
     }
 
     private static ByteBuffer bigEndian(int size) {

@@ -41,18 +41,31 @@ final class PacketShaper implements AutoCloseable {
 
     /** Holds every packet this long (zero: none). */
     void delay(Duration delay) {
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("a delay cannot be negative: " + delay);
-        }
-        delayNanos = delay.toNanos();
+        delayNanos = checkDelay(delay).toNanos();
     }
 
     /** Drops this share (0–100) of the packets. */
     void loss(double percent) {
+        lossPercent = checkLoss(percent);
+    }
+
+    /** Whether packets pass as they come (no delay, no loss). */
+    boolean isIdle() {
+        return delayNanos == 0 && lossPercent == 0;
+    }
+
+    static Duration checkDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a delay cannot be negative: " + delay);
+        }
+        return delay;
+    }
+
+    static double checkLoss(double percent) {
         if (!(percent >= 0 && percent <= 100)) {
             throw new IllegalArgumentException("loss must be between 0 and 100 percent, not " + percent);
         }
-        lossPercent = percent;
+        return percent;
     }
 
     /** Lets every held packet go, then unbinds the queue; idempotent, bounded. */
