@@ -36,6 +36,7 @@ public final class EtcdOutput {
     private static final int KEPT_LINES = 40;
     /** How etcd 3.4 and 3.5 announce that the client listener serves (logged once the server is ready). */
     private static final String SERVING_CLIENTS = "serving client traffic";
+    private static final String ZAP_LEVEL_PREFIX = "{\"level\":\"";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GRPC_LOG = Pattern.compile("(INFO|WARNING|ERROR): \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d (.*)");
     private static final Pattern CAPNSLOG = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+ ([DINWEC]) \\| (.*)");
@@ -60,7 +61,7 @@ public final class EtcdOutput {
         thread.start();
     }
 
-    /** Calls the watcher with the text (message and fields) of each line from now on, on the output thread; keep it short. */
+    /** Calls the watcher with each line from now on, as etcd printed it, on the output thread; keep it short. */
     public void watch(Consumer<String> watcher) {
         messageWatchers.add(watcher);
     }
@@ -82,9 +83,11 @@ public final class EtcdOutput {
 
     /** The last lines etcd printed, condensed, oldest first. */
     public List<String> recentLines() {
+        List<String> lines;
         synchronized (recent) {
-            return List.copyOf(recent);
+            lines = List.copyOf(recent);
         }
+        return lines.stream().map(line -> LogLine.parse(line).condensed()).toList();
     }
 
     private void readAll(InputStream stream) {
@@ -101,20 +104,23 @@ public final class EtcdOutput {
         if (line.isBlank()) {
             return;
         }
-        LogLine parsed = LogLine.parse(line);
         synchronized (recent) {
             if (recent.size() == KEPT_LINES) {
                 recent.removeFirst();
             }
-            recent.addLast(parsed.condensed());
+            recent.addLast(line);
         }
-        log.atLevel(parsed.level()).log(parsed.text());
-        if (parsed.message().startsWith(SERVING_CLIENTS)) {
+        Level level = LogLine.levelOf(line);
+        if (level == null || log.isEnabledForLevel(level)) {
+            LogLine parsed = LogLine.parse(line);
+            log.atLevel(parsed.level()).log(parsed.text());
+        }
+        if (line.contains(SERVING_CLIENTS)) {
             servingClients.countDown();
         }
         for (Consumer<String> watcher : messageWatchers) {
             try {
-                watcher.accept(parsed.text());
+                watcher.accept(line);
             } catch (RuntimeException e) {
                 log.warn("A watcher of etcd's output failed; reading goes on", e);
             }
@@ -123,6 +129,18 @@ public final class EtcdOutput {
 
     /** One line of etcd output: zap JSON when it parses, plain text otherwise. */
     record LogLine(Level level, String message, String fields) {
+
+        /**
+         * The level of a zap line, read from its start without parsing it ({@code {"level":"info",...}});
+         * null for other lines. A line is parsed only when its logger prints that level.
+         */
+        static Level levelOf(String line) {
+            if (!line.startsWith(ZAP_LEVEL_PREFIX)) {
+                return null;
+            }
+            int end = line.indexOf('"', ZAP_LEVEL_PREFIX.length());
+            return end < 0 ? null : level(line.substring(ZAP_LEVEL_PREFIX.length(), end));
+        }
 
         static LogLine parse(String line) {
             if (line.startsWith("{")) {

@@ -67,4 +67,24 @@ class EtcdOutputTest {
 
         assertThat(output.isServingClients()).isTrue();
     }
+
+    @Test
+    void theLevelOfAZapLineIsReadWithoutParsingIt() {
+        assertThat(EtcdOutput.LogLine.levelOf("{\"level\":\"warn\",\"msg\":\"x\"}")).isEqualTo(Level.WARN);
+        assertThat(EtcdOutput.LogLine.levelOf("{\"level\":\"debug\",\"msg\":\"x\"}")).isEqualTo(Level.DEBUG);
+        assertThat(EtcdOutput.LogLine.levelOf("2026-11-24 04:36:56.984708 W | pkg/fileutil: x")).isNull();
+    }
+
+    @Test
+    void watchersSeeEveryLineAsPrintedWhateverTheLogLevel() {
+        EtcdOutput output = new EtcdOutput("unit");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        output.watch(seen::add);
+        String line = "{\"level\":\"debug\",\"msg\":\"raft.node: a elected leader b at term 2\"}";
+
+        output.accept(line);
+
+        assertThat(seen).containsExactly(line);
+        assertThat(output.recentLines()).containsExactly("DEBUG raft.node: a elected leader b at term 2");
+    }
 }
