@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Member configs shared by the library and bare runs: loopback, free ports, fast raft timings. */
+/** Member configs shared by the library and bare runs: loopback, free ports, the testkit's fast raft timings. */
 final class Configs {
 
     static final int HEARTBEAT_MILLIS = 10;
     static final int ELECTION_MILLIS = 100;
+    /** As the testkit's fast timings: no initial election tick advance (see EtcdTestCluster). */
+    static final String NO_INITIAL_TICK_ADVANCE = "--initial-election-tick-advance=false";
 
     private Configs() {
     }
@@ -28,6 +30,7 @@ final class Configs {
                 .clientUrl(URI.create("http://127.0.0.1:" + freePort()))
                 .peerUrl(URI.create("http://127.0.0.1:" + freePort()))
                 .heartbeatIntervalMillis(HEARTBEAT_MILLIS).electionTimeoutMillis(ELECTION_MILLIS)
+                .extraArgs(List.of(NO_INITIAL_TICK_ADVANCE))
                 .joinTimeout(Duration.ofMinutes(2));
     }
 
