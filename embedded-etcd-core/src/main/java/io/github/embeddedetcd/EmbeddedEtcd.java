@@ -10,8 +10,6 @@ import io.github.embeddedetcd.cluster.Joiner;
 import io.github.embeddedetcd.cluster.MembershipMonitor;
 import io.github.embeddedetcd.cluster.MembershipOperations;
 import io.github.embeddedetcd.cluster.Pause;
-import io.github.embeddedetcd.cluster.RemovedData;
-import io.github.embeddedetcd.cluster.Tombstone;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.process.DataDirState;
@@ -123,12 +121,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         Cancellation cancel = begin();
         DataDirState state = null;
         try {
-            state = DataDirState.acquire(config.dataDir());
-            if (Tombstone.load(state).isPresent()) {
-                state.close();
-                RemovedData.moveAside(config.dataDir());
-                state = DataDirState.acquire(config.dataDir());
-            }
+            state = MemberRun.clearTombstone(config, DataDirState.acquire(config.dataDir()), true);
             if (DataDirState.isBootstrapped(config.dataDir(), config.walDir())) {
                 throw new EmbeddedEtcdException("Member '" + config.name() + "' is already part of a cluster (data dir "
                         + config.dataDir() + " is bootstrapped); start it instead of joining again.");

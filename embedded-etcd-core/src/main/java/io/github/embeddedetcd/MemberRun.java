@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +41,6 @@ final class MemberRun {
     /** etcd's log messages (zap) on a membership or leader change: each prompts an immediate poll. */
     private static final List<String> CHANGE_MESSAGES = List.of("added member", "removed member", "promote member",
             "updated member", "elected leader", "lost leader");
-    private static final long OUTPUT_DRAIN_MILLIS = 1000;
 
     private final EtcdConfig config;
     private final DataDirState dataDir;
@@ -50,14 +50,16 @@ final class MemberRun {
     private final List<URI> joinedThrough;
     private final String startedAs;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private volatile boolean removedFromCluster;
+    /** Set by the output thread when etcd logs that this member was removed, from launch on. */
+    private final AtomicBoolean removedFromCluster;
     private volatile boolean removalExpected;
     private Client client;
     private boolean ending;
 
-    private MemberRun(EtcdConfig config, DataDirState dataDir, EtcdProcess process, List<URI> joinedThrough,
-                      List<MembershipListener> listeners, String startedAs) {
+    private MemberRun(EtcdConfig config, DataDirState dataDir, EtcdProcess process, AtomicBoolean removedFromCluster,
+                      List<URI> joinedThrough, List<MembershipListener> listeners, String startedAs) {
         this.config = config;
+        this.removedFromCluster = removedFromCluster;
         this.dataDir = dataDir;
         this.process = process;
         this.joinedThrough = joinedThrough;
@@ -76,7 +78,7 @@ final class MemberRun {
                            List<URI> joinVia, Cancellation cancellation, Consumer<MemberRun> onOwnEnd) {
         DataDirState dataDir = DataDirState.acquire(config.dataDir());
         EtcdProcess process = null;
-        boolean[] removed = {false};
+        AtomicBoolean removed = new AtomicBoolean();
         try {
             dataDir = clearTombstone(config, dataDir, !joinVia.isEmpty());
             boolean restart = DataDirState.isBootstrapped(config.dataDir(), config.walDir());
@@ -92,17 +94,18 @@ final class MemberRun {
             EtcdConfig effective = join.map(j -> config.toBuilder().initialCluster(j.initialCluster()).build()).orElse(config);
             process = EtcdProcess.launch(binary, effective, restart || join.isPresent()
                     ? ClusterState.EXISTING : config.initialClusterState());
-            process.output().watch(text -> removed[0] |= text.contains(REMOVED_MESSAGE));
+            process.output().watch(text -> {
+                if (text.contains(REMOVED_MESSAGE)) {
+                    removed.set(true);
+                }
+            });
             cancellation.attach(process);
             dataDir.recordEtcd(process.handle());
             process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout());
-            MemberRun run = new MemberRun(config, dataDir, process, join.map(JoinRecord::endpoints).orElse(List.of()),
-                    listeners, restart ? "restarted" : join.isPresent() ? "joined as learner" : "new cluster");
-            run.removedFromCluster = removed[0];
+            MemberRun run = new MemberRun(config, dataDir, process, removed,
+                    join.map(JoinRecord::endpoints).orElse(List.of()), listeners,
+                    restart ? "restarted" : join.isPresent() ? "joined as learner" : "new cluster");
             process.output().watch(text -> {
-                if (text.contains(REMOVED_MESSAGE)) {
-                    run.removedFromCluster = true;
-                }
                 if (CHANGE_MESSAGES.stream().anyMatch(text::contains)) {
                     run.monitor.poke();
                 }
@@ -115,12 +118,12 @@ final class MemberRun {
             if (process != null) {
                 process.kill();
             }
-            if (removed[0]) {
+            if (removed.get()) {
                 new Tombstone(0, config.name(), Instant.now().toString()).save(dataDir);
             }
             dataDir.clearEtcd();
             dataDir.close();
-            if (removed[0]) {
+            if (removed.get()) {
                 throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster, so etcd "
                         + "refused to start on its data dir; the next start moves the old data aside. Join the cluster "
                         + "again with join(endpoints).", config.dataDir());
@@ -130,7 +133,7 @@ final class MemberRun {
     }
 
     /** A tombstoned data dir is moved aside; the member must then join again. */
-    private static DataDirState clearTombstone(EtcdConfig config, DataDirState state, boolean willJoin) {
+    static DataDirState clearTombstone(EtcdConfig config, DataDirState state, boolean willJoin) {
         Optional<Tombstone> tombstone = Tombstone.load(state);
         if (tombstone.isEmpty()) {
             return state;
@@ -214,19 +217,13 @@ final class MemberRun {
     }
 
     private void exitedByItself(int code, Consumer<MemberRun> onOwnEnd) {
-        try {
-            process.output().finished().get(OUTPUT_DRAIN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("output of '{}' not fully read after exit: {}", config.name(), e.toString());
-        }
+        process.awaitOutputDrained();
         synchronized (this) {
             if (ending) {
                 return;
             }
         }
-        if (!removedFromCluster && !removalExpected) {
+        if (!removedFromCluster.get() && !removalExpected) {
             LOG.error("etcd member '{}' exited unexpectedly with code {}. Last lines:\n  {}", config.name(), code,
                     String.join("\n  ", process.output().recentLines()));
         }
@@ -255,7 +252,7 @@ final class MemberRun {
             try {
                 monitor.close();
                 closeClient();
-                if (removedFromCluster || removalExpected) {
+                if (removedFromCluster.get() || removalExpected) {
                     markRemoved(self);
                 }
                 dataDir.clearEtcd();

@@ -94,8 +94,7 @@ public final class ClusterCalls {
         try {
             return statusAsync(clientUrl).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof ClusterCallException c ? c
-                    : new ClusterCallException("status of " + clientUrl, EtcdError.of(e.getCause()), e.getCause());
+            throw failure(e, "status of " + clientUrl);
         }
     }
 
@@ -116,6 +115,11 @@ public final class ClusterCalls {
 
     /** A member's own view: its id, the leader it follows, whether it is a learner, its raft status. */
     public record MemberState(long memberId, long leaderId, boolean learner, Member.Status status) {
+
+        /** Whether the member says it leads (a member without a leader reports leader 0). */
+        public boolean isLeader() {
+            return leaderId != 0 && leaderId == memberId;
+        }
     }
 
     private CompletableFuture<MemberState> statusAsync(URI clientUrl) {
@@ -133,8 +137,7 @@ public final class ClusterCalls {
             try {
                 return send(endpoint, path, body, what).join();
             } catch (CompletionException e) {
-                ClusterCallException failure = e.getCause() instanceof ClusterCallException c ? c
-                        : new ClusterCallException(what + " via " + endpoint, EtcdError.of(e.getCause()), e.getCause());
+                ClusterCallException failure = failure(e, what + " via " + endpoint);
                 if (failure.error() != EtcdError.UNREACHABLE) {
                     throw failure;
                 }
@@ -142,6 +145,12 @@ public final class ClusterCalls {
             }
         }
         throw last;
+    }
+
+    /** The call's own failure, or the transport's wrapped as one. */
+    private static ClusterCallException failure(CompletionException e, String what) {
+        return e.getCause() instanceof ClusterCallException c ? c
+                : new ClusterCallException(what, EtcdError.of(e.getCause()), e.getCause());
     }
 
     private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what) {

@@ -124,7 +124,11 @@ public final class Joiner {
                     + "majority of the members is running.";
             case UNREACHABLE -> "no member answered. Check that " + endpoints + " are client URLs (port 2379 by "
                     + "default) of running members, reachable from here.";
-            default -> "the last attempt failed.";
+            case PEER_URL_EXISTS -> "etcd kept answering that a member with the peer URL "
+                    + config.initialAdvertisePeerUrls() + " already exists. Check that no second process joins with "
+                    + "the same config, or remove that member first.";
+            default -> "the last attempt failed; see the last error and raise embedded.join-timeout if the cluster "
+                    + "was busy.";
         };
         return new EmbeddedEtcdException("Could not join member '" + config.name() + "' via " + endpoints
                 + " within " + config.joinTimeout().toMillis() + " ms (embedded.join-timeout): " + cause

@@ -73,8 +73,12 @@ public final class EtcdProcess {
                     + e.getMessage() + ". Check that the file is an etcd executable for this machine.", e);
         }
         output.pump(process.getInputStream(), "etcd-" + config.name() + "-output");
-        boolean logsInfo = config.logLevel() == null || List.of("debug", "info").contains(config.logLevel());
-        return new EtcdProcess(config.name(), process, output, logsInfo);
+        return new EtcdProcess(config.name(), process, output, logsServingClients(config));
+    }
+
+    /** Whether etcd logs at info or below, and so says when it serves clients. */
+    static boolean logsServingClients(EtcdConfig config) {
+        return config.logLevel() == null || List.of("debug", "info").contains(config.logLevel());
     }
 
     /** etcd reads ETCD_* variables as flags: the child must see only what we pass on its command line. */
@@ -140,8 +144,8 @@ public final class EtcdProcess {
                 + "'.", exitCode, output.recentLines());
     }
 
-    /** Gives the output thread a moment to read what a dead process printed last. */
-    private void awaitOutputDrained() {
+    /** Gives the output thread a moment (bounded) to read what a dead process printed last. */
+    public void awaitOutputDrained() {
         try {
             output.finished().get(OUTPUT_DRAIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

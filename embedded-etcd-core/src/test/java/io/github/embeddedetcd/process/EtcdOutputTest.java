@@ -87,4 +87,15 @@ class EtcdOutputTest {
         assertThat(seen).containsExactly(line);
         assertThat(output.recentLines()).containsExactly("DEBUG raft.node: a elected leader b at term 2");
     }
+
+    @Test
+    void healthIsPolledFromTheStartWhenEtcdWillNotSayItServes() {
+        io.github.embeddedetcd.config.EtcdConfig.Builder config = io.github.embeddedetcd.config.EtcdConfig.builder()
+                .name("n").dataDir(java.nio.file.Path.of("/tmp/n"));
+
+        assertThat(EtcdProcess.logsServingClients(config.build())).isTrue();
+        assertThat(EtcdProcess.logsServingClients(config.logLevel("info").build())).isTrue();
+        assertThat(EtcdProcess.logsServingClients(config.logLevel("warn").build())).isFalse();
+        assertThat(EtcdProcess.logsServingClients(config.logLevel("error").build())).isFalse();
+    }
 }
