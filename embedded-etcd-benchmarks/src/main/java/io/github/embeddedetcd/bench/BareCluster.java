@@ -20,15 +20,21 @@ final class BareCluster implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** Launches {@code size} members at once and returns when all are healthy; on failure, ends what it launched. */
     static BareCluster start(int size) throws Exception {
         BareCluster cluster = new BareCluster(BareEtcd.dataRoot());
-        for (EtcdConfig config : Configs.staticCluster(cluster.dir, size)) {
-            cluster.members.add(BareEtcd.launch(config));
+        try {
+            for (EtcdConfig config : Configs.staticCluster(cluster.dir, size)) {
+                cluster.members.add(BareEtcd.launch(config));
+            }
+            for (BareEtcd member : cluster.members) {
+                member.awaitHealthy();
+            }
+            return cluster;
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
         }
-        for (BareEtcd member : cluster.members) {
-            member.awaitHealthy();
-        }
-        return cluster;
     }
 
     List<URI> clientUrls() {
@@ -45,7 +51,7 @@ final class BareCluster implements AutoCloseable {
                 .statuses(clientUrls());
         return members.stream().filter(m -> {
             ClusterCalls.MemberState s = states.get(m.config().advertiseClientUrls().get(0));
-            return s != null && s.leaderId() == s.memberId();
+            return s != null && s.isLeader();
         }).findFirst().orElseThrow(() -> new IllegalStateException("no leader among bare members"));
     }
 

@@ -45,8 +45,14 @@ final class BareEtcd implements AutoCloseable {
         HealthProbe probe = new HealthProbe(config.advertiseClientUrls().get(0));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
         while (!probe.isHealthy()) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException("bare etcd " + config.name() + " not healthy");
+            if (!process.isAlive()) {
+                throw new IllegalStateException("bare etcd " + config.name() + " exited with code " + process.exitValue()
+                        + " before it was healthy; run the same command by hand to see its output: "
+                        + String.join(" ", EtcdCommandLine.of(BINARY, config, ClusterState.NEW)));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("bare etcd " + config.name() + " was not healthy at "
+                        + config.advertiseClientUrls().get(0) + "/health within " + READY_TIMEOUT_MILLIS + " ms");
             }
             Thread.sleep(POLL_MILLIS);
         }

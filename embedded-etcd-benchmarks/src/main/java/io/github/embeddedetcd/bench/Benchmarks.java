@@ -10,7 +10,17 @@ import java.util.List;
  */
 public final class Benchmarks {
 
+    private static final String USAGE = "Benchmarks [--runs N] [--idle-seconds S] start|promotion|failover|idle ...";
+
     private Benchmarks() {
+    }
+
+    private static int positive(String[] args, int index) {
+        if (index >= args.length || !args[index].matches("[1-9]\\d{0,5}")) {
+            throw new IllegalArgumentException("'" + args[index - 1] + "' needs a whole number of at least 1 after it; "
+                    + "usage: " + USAGE);
+        }
+        return Integer.parseInt(args[index]);
     }
 
     public static void main(String[] args) throws Exception {
@@ -19,8 +29,8 @@ public final class Benchmarks {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--idle-seconds" -> idleSeconds = Long.parseLong(args[++i]);
+                case "--runs" -> runs = positive(args, ++i);
+                case "--idle-seconds" -> idleSeconds = positive(args, ++i);
                 default -> names.add(args[i]);
             }
         }

@@ -22,6 +22,18 @@ final class Comparison {
         this.target = target;
     }
 
+    /** One round of measurements; {@code counted} is false for the warm-up round, whose figures are dropped. */
+    interface Round {
+        void run(boolean counted) throws Exception;
+    }
+
+    /** Runs one warm-up round, then {@code runs} counted ones. */
+    static void withWarmUp(int runs, Round round) throws Exception {
+        for (int i = 0; i <= runs; i++) {
+            round.run(i > 0);
+        }
+    }
+
     void add(double libraryMillis, double bareMillis) {
         library.add(libraryMillis);
         bare.add(bareMillis);

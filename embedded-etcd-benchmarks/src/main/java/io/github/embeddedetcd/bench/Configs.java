@@ -1,10 +1,10 @@
 package io.github.embeddedetcd.bench;
 
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
+import io.github.embeddedetcd.testkit.network.LoopbackNetwork;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +17,18 @@ import java.util.Map;
 /** Member configs shared by the library and bare runs: loopback, free ports, the testkit's fast raft timings. */
 final class Configs {
 
-    static final int HEARTBEAT_MILLIS = 10;
-    static final int ELECTION_MILLIS = 100;
-    /** As the testkit's fast timings: no initial election tick advance (see EtcdTestCluster). */
-    static final String NO_INITIAL_TICK_ADVANCE = "--initial-election-tick-advance=false";
+    static final int HEARTBEAT_MILLIS = EtcdTestCluster.FAST_HEARTBEAT_MILLIS;
+    static final int ELECTION_MILLIS = EtcdTestCluster.FAST_ELECTION_MILLIS;
 
     private Configs() {
     }
 
     static EtcdConfig.Builder member(String name, Path dir) throws IOException {
         return EtcdConfig.builder().name(name).dataDir(dir.resolve(name))
-                .clientUrl(URI.create("http://127.0.0.1:" + freePort()))
-                .peerUrl(URI.create("http://127.0.0.1:" + freePort()))
+                .clientUrl(URI.create("http://127.0.0.1:" + LoopbackNetwork.freePort()))
+                .peerUrl(URI.create("http://127.0.0.1:" + LoopbackNetwork.freePort()))
                 .heartbeatIntervalMillis(HEARTBEAT_MILLIS).electionTimeoutMillis(ELECTION_MILLIS)
-                .extraArgs(List.of(NO_INITIAL_TICK_ADVANCE))
+                .extraArgs(List.of(EtcdTestCluster.NO_INITIAL_TICK_ADVANCE))
                 .joinTimeout(Duration.ofMinutes(2));
     }
 
@@ -46,10 +44,9 @@ final class Configs {
         return builders.stream().map(b -> b.initialCluster(initial).initialClusterToken(dir.getFileName().toString()).build()).toList();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** The testkit cluster the cluster figures measure: three nodes with the same timings as bare etcd. */
+    static EtcdTestCluster.Builder testkitCluster() {
+        return EtcdTestCluster.builder().nodes(3).timings(HEARTBEAT_MILLIS, ELECTION_MILLIS);
     }
 
     static void deleteTree(Path root) throws IOException {

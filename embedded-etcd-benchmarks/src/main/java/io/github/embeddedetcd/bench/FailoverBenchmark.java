@@ -31,20 +31,19 @@ final class FailoverBenchmark {
     void run() throws Exception {
         Comparison failover = new Comparison("failover: SIGKILL leader → first successful write",
                 "≤ election timeout + 250 ms = " + (Configs.ELECTION_MILLIS + 250) + " ms");
-        for (int i = 0; i <= runs; i++) {
+        Comparison.withWarmUp(runs, counted -> {
             double lib = library();
             double bare = bare();
-            if (i > 0) {
+            if (counted) {
                 failover.add(lib, bare);
             }
-        }
+        });
         Comparison.printHeader();
         failover.print();
     }
 
     private static double library() throws Exception {
-        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3)
-                .timings(Configs.HEARTBEAT_MILLIS, Configs.ELECTION_MILLIS).build().start()) {
+        try (EtcdTestCluster cluster = Configs.testkitCluster().build().start()) {
             TestNode leader = cluster.leader();
             return measure(cluster.client(), () -> cluster.kill(leader));
         }
@@ -73,7 +72,7 @@ final class FailoverBenchmark {
         long deadline = killedAt + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
         while (System.nanoTime() < deadline) {
             if (put(client, i++)) {
-                return (System.nanoTime() - killedAt) / 1e6;
+                return Stats.millisSince(killedAt);
             }
             Thread.sleep(2);
         }

@@ -88,14 +88,14 @@ final class PromotionBenchmark {
                     long learnerApplied = observer.getMaintenanceClient().statusMember(learnerUrl.toString())
                             .get(1, TimeUnit.SECONDS).getRaftAppliedIndex();
                     if (learnerApplied >= leaderIndex) {
-                        caughtUp = millisSince(start);
+                        caughtUp = Stats.millisSince(start);
                     }
                 }
                 boolean voter = observer.getClusterClient().listMember().get(1, TimeUnit.SECONDS).getMembers().stream()
                         .filter(m -> m.getClientURIs().contains(learnerUrl) || m.getName().equals("learner"))
                         .anyMatch(m -> !m.isLearner());
                 if (voter) {
-                    double promoted = millisSince(start);
+                    double promoted = Stats.millisSince(start);
                     return new double[] {caughtUp < 0 ? promoted : caughtUp, promoted};
                 }
             } catch (Exception notYet) {
@@ -122,10 +122,6 @@ final class PromotionBenchmark {
 
     private static EtcdConfig config(String name, Path dir) throws IOException {
         return Configs.member(name, dir).build();
-    }
-
-    private static double millisSince(long start) {
-        return (System.nanoTime() - start) / 1e6;
     }
 
     private static void sleep() {

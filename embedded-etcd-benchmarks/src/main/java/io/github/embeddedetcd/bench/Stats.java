@@ -17,6 +17,11 @@ record Stats(double median, double min, double max, double mean, int runs) {
         return new Stats(median, sorted.get(0), sorted.get(n - 1), mean, n);
     }
 
+    /** Milliseconds since a {@link System#nanoTime()} reading. */
+    static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
     String millis() {
         return String.format(Locale.ROOT, "%.0f ms (%.0f–%.0f)", median, min, max);
     }

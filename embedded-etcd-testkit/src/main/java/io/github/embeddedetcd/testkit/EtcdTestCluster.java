@@ -60,12 +60,14 @@ public final class EtcdTestCluster implements AutoCloseable {
     public static final int FAST_HEARTBEAT_MILLIS = 10;
     /** Election timeout of the fast raft timings used by default. */
     public static final int FAST_ELECTION_MILLIS = 100;
+    /** The etcd flag that goes with the fast raft timings (see {@code extraArgs()} for why). */
+    public static final String NO_INITIAL_TICK_ADVANCE = "--initial-election-tick-advance=false";
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdTestCluster.class);
     private static final int START_ATTEMPTS = 3;
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(20);
-    private static final String NO_INITIAL_TICK_ADVANCE = "--initial-election-tick-advance=false";
+
 
     private final Builder settings;
     private final String clusterName;
@@ -261,7 +263,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         Map<URI, ClusterCalls.MemberState> states = ClusterCalls.connect(urls, CALL_TIMEOUT).statuses(urls);
         return reachable.stream()
                 .filter(n -> states.containsKey(n.clientEndpoint()))
-                .filter(n -> states.get(n.clientEndpoint()).leaderId() == states.get(n.clientEndpoint()).memberId())
+                .filter(n -> states.get(n.clientEndpoint()).isLeader())
                 .max(Comparator.comparingLong(n -> states.get(n.clientEndpoint()).status().raftTerm()));
     }
 
@@ -285,16 +287,20 @@ public final class EtcdTestCluster implements AutoCloseable {
 
     /** Freezes the node's etcd with SIGSTOP: it holds its connections but answers nothing. */
     public synchronized void pause(TestNode node) {
-        Commands.run("kill", "-s", "STOP", Long.toString(node.member().pid()));
+        signal(node, "STOP");
         node.paused(true);
     }
 
     /** Lets a paused node's etcd carry on (SIGCONT). */
     public synchronized void resume(TestNode node) {
         if (node.isPaused()) {
-            Commands.run("kill", "-s", "CONT", Long.toString(node.member().pid()));
+            signal(node, "CONT");
             node.paused(false);
         }
+    }
+
+    private static void signal(TestNode node, String signal) {
+        Commands.run("kill", "-s", signal, Long.toString(node.member().pid()));
     }
 
     /** Adds a node through the library's join: it starts as a learner and returns once promoted. */
@@ -441,12 +447,10 @@ public final class EtcdTestCluster implements AutoCloseable {
     /** Resumes paused nodes and stops all, leader first; a node that is already gone is skipped. */
     private void stopQuietly() {
         for (TestNode node : nodes) {
-            if (node.isPaused()) {
-                try {
-                    Commands.run("kill", "-s", "CONT", Long.toString(node.member().pid()));
-                } catch (RuntimeException gone) {
-                    LOG.debug("{} was gone before it could be resumed: {}", node, gone.getMessage());
-                }
+            try {
+                resume(node);
+            } catch (RuntimeException gone) {
+                LOG.debug("{} was gone before it could be resumed: {}", node, gone.getMessage());
                 node.paused(false);
             }
         }

@@ -28,7 +28,8 @@ public final class LoopbackNetwork implements NodeNetwork {
                 URI.create("http://127.0.0.1:" + peer), List.of());
     }
 
-    static int freePort() {
+    /** A free port on 127.0.0.1 that this JVM has not handed out recently. */
+    public static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -54,8 +54,12 @@ public final class NamespaceNetwork implements NodeNetwork {
         for (int c = 0; c < MAX_CLUSTERS; c++) {
             try {
                 Commands.run("ip", "link", "add", bridge(c), "type", "bridge");
-            } catch (Commands.CommandException taken) {
-                continue;
+            } catch (Commands.CommandException e) {
+                if (e.output().contains("File exists")) {
+                    continue;
+                }
+                throw new UnsupportedOperationException("Network.NAMESPACES cannot create the bridge " + bridge(c)
+                        + " (needs the kernel's bridge support and CAP_NET_ADMIN): " + e.getMessage(), e);
             }
             Commands.run("ip", "link", "set", "dev", bridge(c), "alias", ALIAS + ProcessHandle.current().pid());
             Commands.run("ip", "addr", "add", "198.18." + c + ".254/24", "dev", bridge(c));
