@@ -1,8 +1,11 @@
 package io.github.embeddedetcd;
 
-import io.github.embeddedetcd.process.EtcdProcess;
+import io.github.embeddedetcd.internal.process.EtcdProcess;
 
-/** Lets {@link EmbeddedEtcd#close()} cut a start short: join retries stop, a starting etcd is killed. */
+/**
+ * Lets {@link EmbeddedEtcd#close()} cut a start short: join retries stop, a starting etcd gets
+ * SIGKILL. Never blocks: the starting thread sees etcd die and unwinds by itself.
+ */
 final class Cancellation {
 
     private volatile boolean requested;
@@ -12,17 +15,25 @@ final class Cancellation {
         return requested;
     }
 
-    synchronized void attach(EtcdProcess starting) {
-        process = starting;
-        if (requested) {
-            starting.kill();
+    void attach(EtcdProcess starting) {
+        boolean kill;
+        synchronized (this) {
+            process = starting;
+            kill = requested;
+        }
+        if (kill) {
+            starting.sendKill();
         }
     }
 
-    synchronized void cancel() {
-        requested = true;
-        if (process != null) {
-            process.kill();
+    void cancel() {
+        EtcdProcess starting;
+        synchronized (this) {
+            requested = true;
+            starting = process;
+        }
+        if (starting != null) {
+            starting.sendKill();
         }
     }
 }

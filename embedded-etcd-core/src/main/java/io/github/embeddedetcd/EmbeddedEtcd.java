@@ -1,19 +1,12 @@
 package io.github.embeddedetcd;
 
 import io.etcd.jetcd.Client;
-import io.github.embeddedetcd.binary.BinaryResolver;
-import io.github.embeddedetcd.binary.EtcdBinary;
-import io.github.embeddedetcd.cluster.ClusterCallException;
-import io.github.embeddedetcd.cluster.ClusterCalls;
-import io.github.embeddedetcd.cluster.JoinRecord;
-import io.github.embeddedetcd.cluster.Joiner;
-import io.github.embeddedetcd.cluster.MembershipMonitor;
-import io.github.embeddedetcd.cluster.MembershipOperations;
-import io.github.embeddedetcd.cluster.Pause;
+import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.process.DataDirState;
-import io.github.embeddedetcd.process.EtcdOutput;
+import io.github.embeddedetcd.internal.binary.BinaryResolver;
+import io.github.embeddedetcd.internal.datadir.JoinRecord;
+import io.github.embeddedetcd.internal.util.Pause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,44 +22,44 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * An etcd member that lives and dies with this JVM: a real {@code etcd} child process, started,
  * health-checked, logged through SLF4J and stopped by this object, never left behind.
  *
  * <pre>{@code
- * try (EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(Path.of("config.yaml")).build().start()) {
+ * try (EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(Path.of("config.yaml")).start()) {
  *     etcd.client().getKVClient().put(key, value).get(5, TimeUnit.SECONDS);
  * }
  * }</pre>
  *
- * <p>{@link #start()} bootstraps a new single-member cluster, or restarts the member whose data dir
- * is already bootstrapped. {@link #join(URI...)} adds this member to an existing cluster as a
- * learner; the cluster's leader promotes it once it has caught up. {@link #close()} stops etcd
- * (SIGTERM, bounded wait, then SIGKILL). Thread-safe.
+ * <p>{@link #start()} bootstraps a new cluster, or restarts the member whose data dir is already
+ * bootstrapped. {@link #join(URI...)} adds this member to an existing cluster as a learner; the
+ * cluster's leader promotes it once it has caught up. {@link #close()} stops etcd (SIGTERM, bounded
+ * wait, then SIGKILL). A member can be started again after it stopped. Thread-safe.
  */
 public final class EmbeddedEtcd implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEtcd.class);
-    private static final Duration EXIT_AFTER_REMOVAL = Duration.ofSeconds(10);
-
-    /** Where a member is in its life; a member cycles through these any number of times. */
-    private enum Phase { STOPPED, STARTING, RUNNING, STOPPING }
+    /** Beyond the timeouts, how long a stop waits for a start under way to unwind (it may check a binary's version). */
+    private static final Duration UNWIND_MARGIN = Duration.ofSeconds(20);
+    private static final Duration LEADER_POLL = Duration.ofMillis(20);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
 
     private final EtcdConfig config;
     private final BinaryResolver binaryResolver;
     private final List<MembershipListener> listeners;
-
-    private Phase phase = Phase.STOPPED;
-    private MemberRun run;
-    private Cancellation cancellation = new Cancellation();
-    private EtcdBinary binary;
+    private final Lifecycle lifecycle;
+    private final ClusterOperations cluster;
+    private volatile EtcdBinary binary;
 
     private EmbeddedEtcd(EtcdConfig config, BinaryResolver binaryResolver, List<MembershipListener> listeners) {
         this.config = config;
         this.binaryResolver = binaryResolver;
         this.listeners = List.copyOf(listeners);
+        this.lifecycle = new Lifecycle(this, config.stopTimeout().plus(config.requestTimeout().multipliedBy(2))
+                .plus(UNWIND_MARGIN));
+        this.cluster = new ClusterOperations(config, lifecycle);
     }
 
     /** A builder for a member; see {@link Builder}. */
@@ -82,7 +75,9 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * @return this, for try-with-resources chaining
      * @throws EtcdStartException      when etcd exits or is not healthy within {@code embedded.start-timeout}
      * @throws MemberRemovedException  when this member was removed from its cluster and no join endpoints are set
-     * @throws EmbeddedEtcdException   when the binary, data dir or ports are not usable, or close() cut the start short
+     * @throws JoinTimeoutException    when a join through {@code embedded.join-endpoints} does not complete in time
+     * @throws EtcdBinaryException     when no usable etcd binary is found
+     * @throws EmbeddedEtcdException   when the data dir or ports are not usable, or close() cut the start short
      * @throws IllegalStateException   when already running or starting
      */
     public EmbeddedEtcd start() {
@@ -97,7 +92,8 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * so concurrent joins queue up with backoff until {@code embedded.join-timeout}.
      *
      * @return this, running
-     * @throws EmbeddedEtcdException naming the cause when the join cannot complete in time
+     * @throws JoinTimeoutException  when the member could not be added, or was not promoted, in time
+     * @throws EtcdStartException    when etcd exits or is not healthy in time
      */
     public EmbeddedEtcd join(URI... endpoints) {
         if (endpoints.length == 0) {
@@ -111,206 +107,126 @@ public final class EmbeddedEtcd implements AutoCloseable {
     }
 
     /**
-     * Registers this member as a learner without starting it (the seed program's two-step join):
-     * the join is recorded in the data dir, and a later {@link #start()} starts it as a member of
-     * that cluster.
+     * Registers this member as a learner without starting it (the two-step join): the join is
+     * recorded in the data dir, and a later {@link #start()} starts it as a member of that cluster.
      *
-     * @return the recorded join: member id and {@code initial-cluster}
+     * @return the member id and {@code initial-cluster} of the registration
+     * @throws JoinTimeoutException  when the member could not be added in time
+     * @throws EmbeddedEtcdException when the data dir is already bootstrapped (start it instead)
      */
-    public JoinRecord register(URI... endpoints) {
-        Cancellation cancel = begin();
-        DataDirState state = null;
-        try {
-            state = MemberRun.clearTombstone(config, DataDirState.acquire(config.dataDir()), true);
-            if (DataDirState.isBootstrapped(config.dataDir(), config.walDir())) {
-                throw new EmbeddedEtcdException("Member '" + config.name() + "' is already part of a cluster (data dir "
-                        + config.dataDir() + " is bootstrapped); start it instead of joining again.");
-            }
-            JoinRecord record = Joiner.register(config, List.of(endpoints), cancel::isRequested);
-            record.save(state);
-            return record;
-        } finally {
-            if (state != null) {
-                state.close();
-            }
-            settle(null);
+    public JoinRegistration register(URI... endpoints) {
+        if (endpoints.length == 0) {
+            throw new IllegalArgumentException("register needs the client URL of at least one existing member");
         }
+        JoinRecord record = lifecycle.withoutRun(cancellation ->
+                new MemberStart(config, null, listeners, cancellation).register(List.of(endpoints)));
+        return new JoinRegistration(record.memberId(), record.initialCluster(), record.endpoints());
     }
 
     private EmbeddedEtcd launch(List<URI> joinVia) {
-        Cancellation cancel = begin();
         long began = System.nanoTime();
-        MemberRun started = null;
-        try {
+        MemberRun run = lifecycle.start(cancellation -> {
             binary = binaryResolver.resolve(config.binary());
-            started = MemberRun.start(config, binary, listeners, joinVia, cancel, this::endedByItself);
-        } catch (RuntimeException e) {
-            settle(null);
-            throw cancel.isRequested() ? new EmbeddedEtcdException("Start of member '" + config.name()
-                    + "' was cut short by close()", e) : e;
-        }
-        settle(started);
-        RunningMembers.add(this);
+            return new MemberStart(config, binary, listeners, cancellation).run(joinVia, lifecycle::endedByItself);
+        });
         LOG.info("etcd member '{}' ready at {} ({}, etcd {}, pid {}, data dir {}, {} ms)", config.name(),
-                config.advertiseClientUrls(), started.startedAs(), binary.version(), started.process().handle().pid(),
-                config.dataDir(), (System.nanoTime() - began) / 1_000_000);
+                config.advertiseClientUrls(), run.plan().description(), binary.version(),
+                run.process().handle().pid(), config.dataDir(), (System.nanoTime() - began) / 1_000_000);
         return this;
     }
 
-    /** Enters STARTING; the returned cancellation lets close() cut the start short. */
-    private synchronized Cancellation begin() {
-        if (phase != Phase.STOPPED) {
-            throw new IllegalStateException("etcd member '" + config.name() + "' is already "
-                    + phase.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        phase = Phase.STARTING;
-        cancellation = new Cancellation();
-        return cancellation;
-    }
-
-    /** Leaves STARTING: RUNNING with this run, or STOPPED when null (a run started after close() is stopped). */
-    private void settle(MemberRun started) {
-        boolean cancelled;
-        boolean endedAlready = started != null && started.ended().isDone();
-        synchronized (this) {
-            cancelled = cancellation.isRequested();
-            run = cancelled || endedAlready ? null : started;
-            phase = run != null ? Phase.RUNNING : Phase.STOPPED;
-            notifyAll();
-        }
-        if (cancelled && started != null) {
-            started.stop(config.stopTimeout());
-            throw new EmbeddedEtcdException("Start of member '" + config.name() + "' was cut short by close()");
-        }
-        if (endedAlready) {
-            throw new EmbeddedEtcdException("etcd member '" + config.name() + "' exited right after it became ready; "
-                    + "see its log lines (logger '" + EtcdOutput.LOGGER_PREFIX + config.name() + "').");
-        }
-    }
-
+    /** Waits until the leader has promoted this learner; says what happened when it cannot be. */
     private void awaitVoter() {
         long deadline = System.nanoTime() + config.joinTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            MembershipMonitor monitor = currentRun().monitor();
-            if (monitor.latest().isPresent() && !monitor.isLearner()) {
+            Optional<MemberRun> run = lifecycle.running();
+            if (run.isEmpty()) {
+                throw endedWhileJoining();
+            }
+            if (run.get().monitor().latest().isPresent() && !run.get().monitor().isLearner()) {
                 return;
             }
             Pause.sleep(config.promotionCheckInterval(), "waiting for member '" + config.name() + "' to be promoted");
         }
         close();
-        throw new EmbeddedEtcdException("Member '" + config.name() + "' joined as a learner but was not promoted within "
+        throw new JoinTimeoutException("Member '" + config.name() + "' joined as a learner but was not promoted within "
                 + config.joinTimeout().toMillis() + " ms (embedded.join-timeout); it was stopped and stays registered, "
                 + "so the next join reuses it. Promotion is done by the cluster's leader when its auto-promote is on; "
                 + "check that the leader runs embedded-etcd with auto-promote, or promote it with promote(\""
-                + config.name() + "\").");
+                + config.name() + "\").", null);
+    }
+
+    private EmbeddedEtcdException endedWhileJoining() {
+        return new EmbeddedEtcdException("etcd member '" + config.name() + "' stopped while waiting for its promotion "
+                + "after joining: it was closed, removed from the cluster, or etcd exited (see the log of '"
+                + MemberRun.loggerName(config.name()) + "'). Its registration stays, so join() again resumes it.");
     }
 
     /**
      * The members of this member's cluster: ids, names, URLs, learner and leader flags, and, where
      * each answered within {@code embedded.request-timeout}, raft term/index, version and DB size.
+     *
+     * @throws IllegalStateException when this member is not running
      */
     public List<Member> members() {
-        return onCluster(MembershipOperations::members);
+        return cluster.members();
     }
 
     /**
-     * Removes the member with this name. An unknown name is an error listing the members.
-     * Removing this member itself stops it and tombstones its data dir.
+     * Removes the member with this name; when it is this member, it stops and its data dir is
+     * tombstoned (the next start must join again). A refusal for "unhealthy cluster" is retried
+     * for {@code embedded.reconfig-timeout}.
      *
-     * @throws EmbeddedEtcdException when no member has that name, or etcd refuses (quorum)
+     * @throws MemberNotFoundException listing the members when none has this name
+     * @throws QuorumRefusedException  when etcd refuses to protect its quorum
      */
     public void remove(String name) {
-        Member member = onCluster(calls -> MembershipOperations.byName(calls, name));
-        removeMember(member.id(), name.equals(config.name()));
+        cluster.remove(name);
     }
 
-    /** Removes the member with this id; a member already gone counts as done. */
+    /** Removes the member with this id, as {@link #remove(String)}; a member already gone counts as done. */
     public void remove(long memberId) {
-        removeMember(memberId, memberId == localId());
+        cluster.remove(memberId);
     }
 
-    private void removeMember(long memberId, boolean self) {
-        MemberRun current = currentRun();
-        current.expectRemoval(self);
-        try {
-            onCluster(calls -> MembershipOperations.remove(calls, memberId));
-        } catch (RuntimeException e) {
-            current.expectRemoval(false);
-            throw e;
-        }
-        if (self) {
-            current.awaitExitAfterRemoval(EXIT_AFTER_REMOVAL);
-            endedByItself(current);
-        }
-    }
-
-    /** Promotes the learner with this name (for clusters run with {@code auto-promote: false}). */
+    /**
+     * Promotes the learner with this name (for clusters run with {@code auto-promote: false}),
+     * retrying while it catches up, up to {@code embedded.join-timeout}; a voter counts as done.
+     *
+     * @throws MemberNotFoundException listing the members when none has this name
+     */
     public void promote(String name) {
-        onCluster(calls -> {
-            MembershipOperations.promote(calls, MembershipOperations.byName(calls, name), config.joinTimeout());
-            return null;
-        });
+        cluster.promote(name);
     }
 
-    /** Whether this member is currently a learner (not yet promoted); asks etcd. */
+    /** Whether this member was a learner (not yet promoted) at its last membership poll. */
     public boolean isLearner() {
-        return onCluster(calls -> calls.status(config.advertiseClientUrls().get(0)).learner());
+        return cluster.isLearner();
     }
 
-    /** This member's id, from the last membership poll or else from etcd. */
-    private long localId() {
-        MemberRun current = currentRun();
-        return current.monitor().latest().map(MembershipMonitor.Snapshot::localId)
-                .orElseGet(() -> onCluster(calls -> calls.status(config.advertiseClientUrls().get(0)).memberId()));
-    }
-
-    private <T> T onCluster(Function<ClusterCalls, T> operation) {
-        MemberRun current = currentRun();
-        try {
-            return operation.apply(current.monitor().calls());
-        } catch (ClusterCallException e) {
-            List<URI> voters = voterUrls(current);
-            if (!current.monitor().isLearner() || voters.isEmpty()) {
-                throw e;
-            }
-            return operation.apply(ClusterCalls.connect(voters, config.requestTimeout()));
-        }
-    }
-
-    /** Client URLs of the voters as last seen, else those this member joined through. */
-    private static List<URI> voterUrls(MemberRun run) {
-        List<URI> urls = run.monitor().latest().map(s -> s.members().values().stream()
-                .filter(m -> !m.learner()).flatMap(m -> m.clientUrls().stream()).toList()).orElse(List.of());
-        return urls.isEmpty() ? run.joinedThrough() : urls;
+    /**
+     * Whether this member led the cluster at its last membership poll (at most one poll interval
+     * old; a poll follows every leader change etcd logs). False when not running.
+     */
+    public boolean isLeader() {
+        return cluster.isLeader();
     }
 
     /**
      * A jetcd client for this member's cluster, built on first use and closed with the member. Its
-     * endpoints are the cluster's voters when it is built (never a learner); it never waits for a
-     * dead endpoint ({@code waitForReady(false)}): put a deadline on each call.
+     * endpoints are the cluster's voters as of the last membership poll (never a learner); it never
+     * waits for a dead endpoint ({@code waitForReady(false)}): put a deadline on each call.
      */
     public Client client() {
-        MemberRun current = currentRun();
-        List<URI> voters = voterUrls(current);
-        return current.client(voters.isEmpty() ? config.advertiseClientUrls() : voters);
+        return cluster.client();
     }
 
     /**
      * Completes when the current run of this member ends for any reason: {@link #close()}, removal
      * from the cluster, or etcd exiting on its own. Already complete when not running.
      */
-    public synchronized CompletableFuture<Void> onStop() {
-        return run == null ? CompletableFuture.completedFuture(null) : run.ended().copy();
-    }
-
-    /** Whether this member led the cluster at its last membership poll (at most one poll interval old). */
-    public boolean isLeader() {
-        MemberRun current;
-        synchronized (this) {
-            current = run;
-        }
-        return current != null && current.monitor().latest()
-                .map(s -> s.leaderId() != 0 && s.leaderId() == s.localId()).orElse(false);
+    public CompletableFuture<Void> onStop() {
+        return lifecycle.running().map(run -> run.ended().copy()).orElse(CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -351,7 +267,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
             if (leader.isPresent() || members.size() == 1 || System.nanoTime() > deadline) {
                 return leader;
             }
-            Pause.sleep(Duration.ofMillis(20), "waiting for a leader among the members being stopped");
+            Pause.sleep(LEADER_POLL, "waiting for a leader among the members being stopped");
         }
     }
 
@@ -371,18 +287,31 @@ public final class EmbeddedEtcd implements AutoCloseable {
     }
 
     /** The etcd binary in use; null before the first start. */
-    public synchronized EtcdBinary binary() {
+    public EtcdBinary binary() {
         return binary;
     }
 
-    /** Whether the etcd process is running. */
-    public synchronized boolean isRunning() {
-        return run != null && run.process().isAlive();
+    /**
+     * Whether this member runs and etcd answers {@code /health} with healthy (it has a leader and
+     * no alarm); asks etcd, within one second.
+     */
+    public boolean isHealthy() {
+        return lifecycle.running().isPresent() && EtcdAdmin.builder().endpoints(clientEndpoints())
+                .requestTimeout(HEALTH_TIMEOUT).build().isHealthy(clientEndpoints().get(0));
     }
 
-    /** The pid of the etcd process. */
+    /** Whether this member runs: started, and etcd has not exited. */
+    public boolean isRunning() {
+        return lifecycle.running().map(run -> run.process().isAlive()).orElse(false);
+    }
+
+    /**
+     * The pid of the etcd process.
+     *
+     * @throws IllegalStateException when not running
+     */
     public long pid() {
-        return currentRun().process().handle().pid();
+        return lifecycle.requireRunning().process().handle().pid();
     }
 
     /**
@@ -390,84 +319,17 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * stays as etcd left it, and {@link #start()} restarts the member from it.
      */
     public void kill() {
-        MemberRun current = takeRunForStop();
-        if (current != null) {
-            try {
-                current.kill();
-            } finally {
-                stopped(current);
-            }
-        }
+        lifecycle.stop(MemberRun::kill);
     }
 
     /**
      * Stops etcd: closes the client, sends SIGTERM, waits up to {@code embedded.stop-timeout},
-     * then SIGKILL. A start in progress is cut short. Idempotent; the member can be started again.
+     * then SIGKILL. A start in progress is cut short; a stop in progress is waited for. Idempotent;
+     * the member can be started again.
      */
     @Override
     public void close() {
-        MemberRun current = takeRunForStop();
-        if (current != null) {
-            try {
-                current.stop(config.stopTimeout());
-            } finally {
-                stopped(current);
-            }
-        }
-    }
-
-    /**
-     * Takes the run out for stopping. A start in progress is cancelled and waited out, and a stop
-     * in progress on another thread is waited for (both bounded), so close() returns when stopped.
-     */
-    private synchronized MemberRun takeRunForStop() {
-        if (phase == Phase.STARTING) {
-            cancellation.cancel();
-        }
-        long deadline = System.nanoTime() + config.requestTimeout().plus(config.stopTimeout()).toNanos();
-        while ((phase == Phase.STARTING || phase == Phase.STOPPING) && System.nanoTime() < deadline) {
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (phase != Phase.RUNNING) {
-            return null;
-        }
-        phase = Phase.STOPPING;
-        return run;
-    }
-
-    /** The member is stopped, if this run is still its run (a newer start is left alone). */
-    private void stopped(MemberRun ended) {
-        synchronized (this) {
-            if (run != ended) {
-                return;
-            }
-            run = null;
-            phase = Phase.STOPPED;
-            notifyAll();
-        }
-        RunningMembers.remove(this);
-    }
-
-    /** A run that ended by itself (removal, crash): the member is stopped, unless a stop is under way. */
-    private void endedByItself(MemberRun ended) {
-        synchronized (this) {
-            if (run != ended || phase != Phase.RUNNING) {
-                return;
-            }
-        }
-        stopped(ended);
-    }
-
-    private synchronized MemberRun currentRun() {
-        if (phase != Phase.RUNNING || run == null) {
-            throw new IllegalStateException("etcd member '" + config.name() + "' is not running; call start() first");
-        }
-        return run;
+        lifecycle.stop(MemberRun::stop);
     }
 
     @Override
@@ -478,9 +340,10 @@ public final class EmbeddedEtcd implements AutoCloseable {
     /**
      * Configures a member. Settings apply in this order: the config file (or a given
      * {@link EtcdConfig}), then each {@link #configure} step, then the shortcuts on this builder.
+     * {@link #start()} and {@link #join(URI...)} build and run the member in one call.
      */
     public static final class Builder {
-        private Path file;
+        private ConfigFile file;
         private EtcdConfig base;
         private final List<Consumer<EtcdConfig.Builder>> steps = new ArrayList<>();
         private final List<MembershipListener> listeners = new ArrayList<>();
@@ -489,14 +352,23 @@ public final class EmbeddedEtcd implements AutoCloseable {
         private Builder() {
         }
 
-        /** Reads etcd's YAML config keys (and an {@code embedded:} section) from this file. */
+        /**
+         * Reads etcd's YAML config keys (and an {@code embedded:} section) from this file.
+         *
+         * @throws ConfigException naming file, line and key of a bad setting
+         */
         public Builder config(Path configFile) {
+            return config(ConfigFile.read(Objects.requireNonNull(configFile, "configFile")));
+        }
+
+        /** Starts from a config file already read (e.g. with the application's own keys). */
+        public Builder config(ConfigFile configFile) {
             this.file = Objects.requireNonNull(configFile, "configFile");
             this.base = null;
             return this;
         }
 
-        /** Starts from a config built in code. */
+        /** Starts from a config built in code; its defaults are derived afresh from what it set. */
         public Builder config(EtcdConfig config) {
             this.base = Objects.requireNonNull(config, "config");
             this.file = null;
@@ -532,12 +404,13 @@ public final class EmbeddedEtcd implements AutoCloseable {
         }
 
         /**
-         * Reads and checks the configuration; starts nothing.
+         * Checks the configuration and returns the member, not started. The builder can be
+         * changed and built again; each member keeps the settings it was built with.
          *
-         * @throws io.github.embeddedetcd.config.ConfigException naming file, line and key of a bad setting
+         * @throws ConfigException naming file, line and key of a bad setting
          */
         public EmbeddedEtcd build() {
-            EtcdConfig.Builder config = file != null ? ConfigFile.read(file)
+            EtcdConfig.Builder config = file != null ? file.settings()
                     : base != null ? base.toBuilder() : EtcdConfig.builder();
             steps.forEach(step -> step.accept(config));
             List<MembershipListener> all = new ArrayList<>(listeners);
@@ -545,6 +418,24 @@ public final class EmbeddedEtcd implements AutoCloseable {
                 ServiceLoader.load(MembershipListener.class).forEach(all::add);
             }
             return new EmbeddedEtcd(config.build(), new BinaryResolver(System.getenv()), all);
+        }
+
+        /**
+         * Builds the member and starts it: {@code EmbeddedEtcd.builder().config(path).start()}.
+         *
+         * @see EmbeddedEtcd#start()
+         */
+        public EmbeddedEtcd start() {
+            return build().start();
+        }
+
+        /**
+         * Builds the member and joins it to the cluster at these client URLs.
+         *
+         * @see EmbeddedEtcd#join(URI...)
+         */
+        public EmbeddedEtcd join(URI... endpoints) {
+            return build().join(endpoints);
         }
     }
 }

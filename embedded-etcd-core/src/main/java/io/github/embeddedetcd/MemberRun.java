@@ -1,27 +1,23 @@
 package io.github.embeddedetcd;
 
 import io.etcd.jetcd.Client;
-import io.github.embeddedetcd.binary.EtcdBinary;
-import io.github.embeddedetcd.cluster.EventDispatcher;
-import io.github.embeddedetcd.cluster.JoinRecord;
-import io.github.embeddedetcd.cluster.Joiner;
-import io.github.embeddedetcd.cluster.MembershipMonitor;
-import io.github.embeddedetcd.cluster.RemovedData;
-import io.github.embeddedetcd.cluster.Tombstone;
-import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.process.DataDirState;
-import io.github.embeddedetcd.process.EtcdProcess;
+import io.github.embeddedetcd.internal.cluster.EventDispatcher;
+import io.github.embeddedetcd.internal.cluster.JetcdClients;
+import io.github.embeddedetcd.internal.cluster.MembershipMonitor;
+import io.github.embeddedetcd.internal.datadir.DataDir;
+import io.github.embeddedetcd.internal.datadir.Tombstone;
+import io.github.embeddedetcd.internal.process.EtcdOutput;
+import io.github.embeddedetcd.internal.process.EtcdProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,125 +26,65 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One run of a member, from its start to its end: the data dir it holds, the etcd process, the
- * membership monitor and event thread. Ends once — by stop, kill, or etcd exiting on its own
- * (removed from the cluster, or crashed) — and then releases everything.
+ * One run of a member, from the moment etcd is healthy to its end: the data dir it holds, the etcd
+ * process, the membership monitor and event thread, the client. Ends once — by stop, kill, or etcd
+ * exiting on its own (removed from the cluster, or crashed) — and then releases everything.
  */
 final class MemberRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberRun.class);
-    private static final String REMOVED_MESSAGE = "the member has been permanently removed from the cluster";
     /** etcd's log messages (zap) on a membership or leader change: each prompts an immediate poll. */
     private static final List<String> CHANGE_MESSAGES = List.of("added member", "removed member", "promote member",
             "updated member", "elected leader", "lost leader");
 
     private final EtcdConfig config;
-    private final DataDirState dataDir;
+    private final DataDir dataDir;
     private final EtcdProcess process;
     private final MembershipMonitor monitor;
     private final EventDispatcher events;
-    private final List<URI> joinedThrough;
-    private final String startedAs;
+    private final StartPlan plan;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     /** Set by the output thread when etcd logs that this member was removed, from launch on. */
     private final AtomicBoolean removedFromCluster;
+    private final AtomicBoolean ending = new AtomicBoolean();
     private volatile boolean removalExpected;
+    private volatile Integer exitCode;
     private Client client;
-    private boolean ending;
 
-    private MemberRun(EtcdConfig config, DataDirState dataDir, EtcdProcess process, AtomicBoolean removedFromCluster,
-                      List<URI> joinedThrough, List<MembershipListener> listeners, String startedAs) {
+    private MemberRun(EtcdConfig config, DataDir dataDir, EtcdProcess process, AtomicBoolean removedFromCluster,
+                      StartPlan plan, List<MembershipListener> listeners) {
         this.config = config;
-        this.removedFromCluster = removedFromCluster;
         this.dataDir = dataDir;
         this.process = process;
-        this.joinedThrough = joinedThrough;
-        this.startedAs = startedAs;
+        this.removedFromCluster = removedFromCluster;
+        this.plan = plan;
         this.events = new EventDispatcher(config.name(), listeners);
         this.monitor = new MembershipMonitor(config, events);
     }
 
     /**
-     * Starts etcd on the member's data dir — restart, resumed join, new join through
-     * {@code joinVia}, or a new cluster — and returns once it is healthy.
+     * Takes over a healthy etcd: starts the membership monitor and returns once its first poll
+     * answered (or failed), so that leader, learner and client endpoints are known from the start.
      *
      * @param onOwnEnd called after the run ended without stop() or kill() (removal or crash)
      */
-    static MemberRun start(EtcdConfig config, EtcdBinary binary, List<MembershipListener> listeners,
-                           List<URI> joinVia, Cancellation cancellation, Consumer<MemberRun> onOwnEnd) {
-        DataDirState dataDir = DataDirState.acquire(config.dataDir());
-        EtcdProcess process = null;
-        AtomicBoolean removed = new AtomicBoolean();
-        try {
-            dataDir = clearTombstone(config, dataDir, !joinVia.isEmpty());
-            boolean restart = DataDirState.isBootstrapped(config.dataDir(), config.walDir());
-            Optional<JoinRecord> join = Optional.empty();
-            if (!restart) {
-                Optional<List<URI>> via = JoinRecord.load(dataDir).map(JoinRecord::endpoints)
-                        .or(() -> joinVia.isEmpty() ? Optional.empty() : Optional.of(joinVia));
-                if (via.isPresent()) {
-                    join = Optional.of(Joiner.register(config, via.get(), cancellation::isRequested));
-                    join.get().save(dataDir);
-                }
+    static MemberRun begin(EtcdConfig config, DataDir dataDir, EtcdProcess process, AtomicBoolean removed,
+                           StartPlan plan, List<MembershipListener> listeners, Consumer<MemberRun> onOwnEnd) {
+        MemberRun run = new MemberRun(config, dataDir, process, removed, plan, listeners);
+        process.output().watch(text -> {
+            if (CHANGE_MESSAGES.stream().anyMatch(text::contains)) {
+                run.monitor.poke();
             }
-            EtcdConfig effective = join.map(j -> config.toBuilder().initialCluster(j.initialCluster()).build()).orElse(config);
-            process = EtcdProcess.launch(binary, effective, restart || join.isPresent()
-                    ? ClusterState.EXISTING : config.initialClusterState());
-            process.output().watch(text -> {
-                if (text.contains(REMOVED_MESSAGE)) {
-                    removed.set(true);
-                }
-            });
-            cancellation.attach(process);
-            dataDir.recordEtcd(process.handle());
-            process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout());
-            MemberRun run = new MemberRun(config, dataDir, process, removed,
-                    join.map(JoinRecord::endpoints).orElse(List.of()), listeners,
-                    restart ? "restarted" : join.isPresent() ? "joined as learner" : "new cluster");
-            process.output().watch(text -> {
-                if (CHANGE_MESSAGES.stream().anyMatch(text::contains)) {
-                    run.monitor.poke();
-                }
-            });
-            run.monitor.start();
-            EtcdProcess started = process;
-            started.onExit().thenAccept(code -> run.exitedByItself(code, onOwnEnd));
-            return run;
-        } catch (RuntimeException e) {
-            if (process != null) {
-                process.kill();
-            }
-            if (removed.get()) {
-                new Tombstone(0, config.name(), Instant.now().toString()).save(dataDir);
-            }
-            dataDir.clearEtcd();
-            dataDir.close();
-            if (removed.get()) {
-                throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster, so etcd "
-                        + "refused to start on its data dir; the next start moves the old data aside. Join the cluster "
-                        + "again with join(endpoints).", config.dataDir());
-            }
-            throw e;
-        }
+        });
+        run.monitor.start();
+        process.onExit().thenAccept(code -> run.exitedByItself(code, onOwnEnd));
+        run.monitor.awaitFirstPoll(config.requestTimeout());
+        return run;
     }
 
-    /** A tombstoned data dir is moved aside; the member must then join again. */
-    static DataDirState clearTombstone(EtcdConfig config, DataDirState state, boolean willJoin) {
-        Optional<Tombstone> tombstone = Tombstone.load(state);
-        if (tombstone.isEmpty()) {
-            return state;
-        }
-        state.close();
-        Path moved = RemovedData.moveAside(config.dataDir());
-        if (config.walDir() != null && Files.exists(config.walDir())) {
-            RemovedData.moveAside(config.walDir());
-        }
-        if (!willJoin) {
-            throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster ("
-                    + tombstone.get().removedAt() + "), so its data dir must not be reused: the old data was moved to "
-                    + moved + ". Join the cluster again with join(endpoints), or set embedded.join-endpoints.", moved);
-        }
-        return DataDirState.acquire(config.dataDir());
+    /** The logger etcd's output of this member goes to. */
+    static String loggerName(String memberName) {
+        return EtcdOutput.LOGGER_PREFIX + memberName;
     }
 
     EtcdProcess process() {
@@ -159,17 +95,19 @@ final class MemberRun {
         return monitor;
     }
 
-    List<URI> joinedThrough() {
-        return joinedThrough;
-    }
-
-    String startedAs() {
-        return startedAs;
+    StartPlan plan() {
+        return plan;
     }
 
     /** Completes once the run has ended and released everything. */
     CompletableFuture<Void> ended() {
         return ended;
+    }
+
+    /** etcd's exit code, once it exited by itself. */
+    OptionalInt exitCode() {
+        Integer code = exitCode;
+        return code == null ? OptionalInt.empty() : OptionalInt.of(code);
     }
 
     /** Expects etcd to stop itself because this member is being removed (the tombstone is then written). */
@@ -191,59 +129,57 @@ final class MemberRun {
         }
     }
 
+    /** The run's client, built on first use with these endpoints. */
     synchronized Client client(List<URI> endpoints) {
-        if (ending) {
+        if (ending.get()) {
             throw new IllegalStateException("etcd member '" + config.name() + "' is stopping");
         }
         if (client == null) {
-            client = Client.builder().endpoints(endpoints.toArray(URI[]::new)).waitForReady(false)
-                    .connectTimeout(config.requestTimeout()).build();
+            client = JetcdClients.forEndpoints(endpoints, config.requestTimeout());
         }
         return client;
     }
 
-    /** Stops etcd gracefully (SIGTERM, bounded wait, SIGKILL) and ends the run; returns the exit code. */
-    int stop(Duration timeout) {
+    /** Stops etcd gracefully (SIGTERM, wait up to {@code embedded.stop-timeout}, SIGKILL) and ends the run. */
+    void stop() {
         int[] code = {-1};
-        end(() -> code[0] = process.stop(timeout));
-        LOG.info("etcd member '{}' stopped (exit code {})", config.name(), code[0]);
-        return code[0];
+        if (end(() -> code[0] = process.stop(config.stopTimeout()))) {
+            LOG.info("etcd member '{}' stopped (exit code {})", config.name(), code[0]);
+        }
     }
 
     /** Ends etcd with SIGKILL and ends the run. */
     void kill() {
-        end(process::kill);
-        LOG.info("etcd member '{}' killed (SIGKILL)", config.name());
+        if (end(process::kill)) {
+            LOG.info("etcd member '{}' killed (SIGKILL)", config.name());
+        }
     }
 
     private void exitedByItself(int code, Consumer<MemberRun> onOwnEnd) {
         process.awaitOutputDrained();
-        synchronized (this) {
-            if (ending) {
-                return;
-            }
+        exitCode = code;
+        if (ending.get()) {
+            return;
         }
         if (!removedFromCluster.get() && !removalExpected) {
             LOG.error("etcd member '{}' exited unexpectedly with code {}. Last lines:\n  {}", config.name(), code,
                     String.join("\n  ", process.output().recentLines()));
         }
-        end(() -> { });
-        onOwnEnd.accept(this);
+        if (end(() -> { })) {
+            onOwnEnd.accept(this);
+        }
     }
 
     /**
      * Ends the run once: stops etcd first (a kill must be immediate), then polling and clients,
-     * tombstones a removed member and releases the data dir.
+     * tombstones a removed member and releases the data dir. A second call waits for the first.
+     *
+     * @return whether this call ended the run
      */
-    private void end(Runnable stopEtcd) {
-        boolean alreadyEnding;
-        synchronized (this) {
-            alreadyEnding = ending;
-            ending = true;
-        }
-        if (alreadyEnding) {
+    private boolean end(Runnable stopEtcd) {
+        if (!ending.compareAndSet(false, true)) {
             ended.join();
-            return;
+            return false;
         }
         Member self = monitor.self().orElseGet(this::selfDescription);
         try {
@@ -262,6 +198,7 @@ final class MemberRun {
                 ended.complete(null);
             }
         }
+        return true;
     }
 
     private synchronized void closeClient() {

@@ -1,6 +1,6 @@
 package io.github.embeddedetcd;
 
-import io.github.embeddedetcd.process.DataDirState;
+import io.github.embeddedetcd.internal.datadir.DataDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +53,10 @@ class StartFailureTest {
     @Test
     void aStalePidFromACrashedRunIsTakenOver() throws Exception {
         Path data = dir.resolve("data");
-        Files.createDirectories(data.resolve(DataDirState.DIR_NAME));
+        Files.createDirectories(data.resolve(DataDir.DIR_NAME));
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
-        Files.writeString(data.resolve(DataDirState.DIR_NAME).resolve("etcd.pid"), finished.pid() + " 2020-01-01T00:00:00Z");
+        Files.writeString(data.resolve(DataDir.DIR_NAME).resolve("etcd.pid"), finished.pid() + " 2020-01-01T00:00:00Z");
 
         try (EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(TestNodes.config("node-1", data).build()).build().start()) {
             assertThat(etcd.isRunning()).isTrue();
@@ -66,11 +66,11 @@ class StartFailureTest {
     @Test
     void aLiveLeftoverProcessOnTheDataDirIsRefused() throws Exception {
         Path data = dir.resolve("data");
-        Files.createDirectories(data.resolve(DataDirState.DIR_NAME));
+        Files.createDirectories(data.resolve(DataDir.DIR_NAME));
         Process leftover = new ProcessBuilder("sleep", "30").start();
         try {
             String started = leftover.toHandle().info().startInstant().orElseThrow().toString();
-            Files.writeString(data.resolve(DataDirState.DIR_NAME).resolve("etcd.pid"), leftover.pid() + " " + started);
+            Files.writeString(data.resolve(DataDir.DIR_NAME).resolve("etcd.pid"), leftover.pid() + " " + started);
             EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(TestNodes.config("node-1", data).build()).build();
 
             assertThatThrownBy(etcd::start)

@@ -1,6 +1,7 @@
 package io.github.embeddedetcd.bench;
 
-import io.github.embeddedetcd.cluster.ClusterCalls;
+import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.EtcdConfig;
 
 import java.net.URI;
@@ -47,10 +48,10 @@ final class BareCluster implements AutoCloseable {
 
     /** The member that says it leads. */
     BareEtcd leader() {
-        Map<URI, ClusterCalls.MemberState> states = ClusterCalls.connect(clientUrls(), Duration.ofSeconds(2))
-                .statuses(clientUrls());
+        Map<URI, MemberStatus> states = EtcdAdmin.builder().endpoints(clientUrls()).requestTimeout(Duration.ofSeconds(2))
+                .build().statuses(clientUrls());
         return members.stream().filter(m -> {
-            ClusterCalls.MemberState s = states.get(m.config().advertiseClientUrls().get(0));
+            MemberStatus s = states.get(m.config().advertiseClientUrls().get(0));
             return s != null && s.isLeader();
         }).findFirst().orElseThrow(() -> new IllegalStateException("no leader among bare members"));
     }

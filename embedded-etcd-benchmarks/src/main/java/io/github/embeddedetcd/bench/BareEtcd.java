@@ -1,15 +1,15 @@
 package io.github.embeddedetcd.bench;
 
-import io.github.embeddedetcd.binary.BinaryResolver;
-import io.github.embeddedetcd.binary.EtcdBinary;
+import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.process.EtcdCommandLine;
-import io.github.embeddedetcd.process.HealthProbe;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BareEtcd implements AutoCloseable {
 
-    private static final EtcdBinary BINARY = new BinaryResolver(System.getenv()).resolve(null);
+    private static final EtcdBinary BINARY = EtcdBinary.locate();
     private static final long POLL_MILLIS = 10;
     private static final long READY_TIMEOUT_MILLIS = 30_000;
 
@@ -34,21 +34,30 @@ final class BareEtcd implements AutoCloseable {
     /** Starts the process, without waiting. */
     static BareEtcd launch(EtcdConfig config) throws IOException {
         Files.createDirectories(config.dataDir().getParent());
-        List<String> command = EtcdCommandLine.of(BINARY, config, ClusterState.NEW);
+        List<String> command = command(config);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         return new BareEtcd(config, process);
     }
 
+    /** The binary and the flags the library would pass, without its command prefix. */
+    private static List<String> command(EtcdConfig config) {
+        List<String> command = new ArrayList<>();
+        command.add(BINARY.path().toString());
+        command.addAll(config.etcdFlags(ClusterState.NEW));
+        return command;
+    }
+
     /** Polls /health until healthy (bounded). */
     void awaitHealthy() throws InterruptedException {
-        HealthProbe probe = new HealthProbe(config.advertiseClientUrls().get(0));
+        URI url = config.advertiseClientUrls().get(0);
+        EtcdAdmin admin = EtcdAdmin.connect(url);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
-        while (!probe.isHealthy()) {
+        while (!admin.isHealthy(url)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("bare etcd " + config.name() + " exited with code " + process.exitValue()
                         + " before it was healthy; run the same command by hand to see its output: "
-                        + String.join(" ", EtcdCommandLine.of(BINARY, config, ClusterState.NEW)));
+                        + String.join(" ", command(config)));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("bare etcd " + config.name() + " was not healthy at "

@@ -2,7 +2,7 @@ package io.github.embeddedetcd.bench;
 
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
-import io.github.embeddedetcd.testkit.network.LoopbackNetwork;
+import io.github.embeddedetcd.testkit.FreePorts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,8 +25,8 @@ final class Configs {
 
     static EtcdConfig.Builder member(String name, Path dir) throws IOException {
         return EtcdConfig.builder().name(name).dataDir(dir.resolve(name))
-                .clientUrl(URI.create("http://127.0.0.1:" + LoopbackNetwork.freePort()))
-                .peerUrl(URI.create("http://127.0.0.1:" + LoopbackNetwork.freePort()))
+                .clientUrl(URI.create("http://127.0.0.1:" + FreePorts.next()))
+                .peerUrl(URI.create("http://127.0.0.1:" + FreePorts.next()))
                 .heartbeatIntervalMillis(HEARTBEAT_MILLIS).electionTimeoutMillis(ELECTION_MILLIS)
                 .extraArgs(List.of(EtcdTestCluster.NO_INITIAL_TICK_ADVANCE))
                 .joinTimeout(Duration.ofMinutes(2));

@@ -12,46 +12,86 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads an etcd YAML config file (etcd's own keys plus an {@code embedded:} section). Every
- * problem becomes one {@link ConfigException} naming the file, line and key, with the nearest
+ * An etcd YAML config file (etcd's own keys plus an {@code embedded:} section), read and checked.
+ * Every problem becomes one {@link ConfigException} naming the file, line and key, with the nearest
  * known key for a misspelling. The file is only read, never written.
+ *
+ * <p>An application that keeps settings of its own in the same file names their keys when reading
+ * it ({@code read(path, Set.of("embedded.http-port"))}) and gets their values from
+ * {@link #applicationValue(String)}; every other unknown key is still an error.
  */
 public final class ConfigFile {
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
     private final Path file;
+    private final Set<String> applicationKeys;
     private final EtcdConfig.Builder builder = EtcdConfig.builder();
     private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, String> applicationValues = new HashMap<>();
 
-    private ConfigFile(Path file) {
+    private ConfigFile(Path file, Set<String> applicationKeys) {
         this.file = file;
+        this.applicationKeys = Set.copyOf(applicationKeys);
     }
 
-    /** Reads the file into a builder; apply further settings to it, then {@link EtcdConfig.Builder#build()}. */
-    public static EtcdConfig.Builder read(Path file) {
-        return new ConfigFile(file).parse();
+    /** Reads and checks the file. */
+    public static ConfigFile read(Path file) {
+        return read(file, Set.of());
     }
 
-    private EtcdConfig.Builder parse() {
+    /**
+     * Reads and checks the file, accepting the application's own keys besides etcd's and the library's.
+     *
+     * @param applicationKeys dotted keys, e.g. {@code embedded.http-port}; their values are single plain values
+     */
+    public static ConfigFile read(Path file, Set<String> applicationKeys) {
+        ConfigFile config = new ConfigFile(file, applicationKeys);
+        config.parse();
+        return config;
+    }
+
+    /** The file that was read. */
+    public Path path() {
+        return file;
+    }
+
+    /** The file's settings, in a new builder each call: apply further settings, then {@code build()}. */
+    public EtcdConfig.Builder settings() {
+        return builder.toBuilderCopy();
+    }
+
+    /** The value of one of the application's own keys, when the file sets it. */
+    public Optional<String> applicationValue(String key) {
+        return Optional.ofNullable(applicationValues.get(key));
+    }
+
+    /** An error about a key of this file, naming the file and the key's line. */
+    public ConfigException error(String key, String problem) {
+        return new ConfigException(file, seen.getOrDefault(key, 0), key, problem);
+    }
+
+    private void parse() {
         if (Files.isDirectory(file)) {
             throw new ConfigException(file, 0, null, "is a directory; pass the path of a YAML config file");
         }
         try (Reader reader = Files.newBufferedReader(file); JsonParser parser = YAML.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return builder;
+                return;
             }
             if (first != JsonToken.START_OBJECT) {
                 throw error(parser, null, "the file must be a YAML mapping of keys to values (name: node-1), found "
                         + describe(first));
             }
             readSection(parser, "");
-            return builder;
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, 0, null, "config file not found (looked at " + file.toAbsolutePath()
                     + "); pass an existing file, or none to use the defaults");
@@ -70,8 +110,16 @@ public final class ConfigFile {
             int line = parser.currentTokenLocation().getLineNr();
             rejectDuplicate(parser, key, line);
             JsonToken value = parser.nextToken();
-            if (section.isEmpty() && ConfigKeys.SECTIONS.contains(name)) {
+            if (section.isEmpty() && isSection(name)) {
                 readNestedSection(parser, key, value);
+                continue;
+            }
+            if (applicationKeys.contains(key)) {
+                List<String> values = readValues(parser, key, value);
+                if (values.size() > 1) {
+                    throw new ConfigException(file, line, key, "expects a single value, got a list of " + values.size());
+                }
+                values.forEach(v -> applicationValues.put(key, v));
                 continue;
             }
             ConfigKeys.Setter setter = ConfigKeys.setter(key);
@@ -89,6 +137,10 @@ public final class ConfigFile {
             }
             builder.recordSource(file, key, line);
         }
+    }
+
+    private boolean isSection(String name) {
+        return ConfigKeys.SECTIONS.contains(name) || applicationKeys.stream().anyMatch(k -> k.startsWith(name + "."));
     }
 
     private void readNestedSection(JsonParser parser, String key, JsonToken value) throws IOException {
@@ -124,11 +176,13 @@ public final class ConfigFile {
         }
     }
 
-    private static String unknownKey(String key) {
-        String hint = NearestKey.find(key, ConfigKeys.all())
+    private String unknownKey(String key) {
+        Set<String> known = new LinkedHashSet<>(ConfigKeys.all());
+        known.addAll(applicationKeys);
+        String hint = NearestKey.find(key, known)
                 .map(k -> "did you mean '" + k + "'" + (k.contains(".") && !key.contains(".")
                         ? " (under the '" + k.substring(0, k.indexOf('.')) + ":' section)" : "") + "?")
-                .orElse("known keys are: " + String.join(", ", ConfigKeys.all()) + ".");
+                .orElse("known keys are: " + String.join(", ", known) + ".");
         return "unknown key; " + hint + " For an etcd flag embedded-etcd does not model, list it under "
                 + "embedded.extra-args (e.g. extra-args: [\"--auto-compaction-retention=1\"]).";
     }

@@ -1,5 +1,7 @@
 package io.github.embeddedetcd.config;
 
+import io.github.embeddedetcd.internal.config.Values;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,8 +55,6 @@ final class ConfigKeys {
         scalar("embedded.start-timeout", (b, v) -> b.startTimeout(Values.duration(v)));
         scalar("embedded.stop-timeout", (b, v) -> b.stopTimeout(Values.duration(v)));
         scalar("embedded.request-timeout", (b, v) -> b.requestTimeout(Values.duration(v)));
-        scalar("embedded.http-port", (b, v) -> b.httpPort((int) Values.number(v, 0, 65_535)));
-        scalar("embedded.http-host", (b, v) -> b.httpHost(Values.text(v)));
         KEYS.put("embedded.extra-args", EtcdConfig.Builder::extraArgs);
         KEYS.put("embedded.command-prefix", EtcdConfig.Builder::commandPrefix);
         scalar("embedded.join-timeout", (b, v) -> b.joinTimeout(Values.duration(v)));
@@ -62,6 +62,7 @@ final class ConfigKeys {
         scalar("embedded.await-promotion", (b, v) -> b.awaitPromotion(Values.bool(v)));
         scalar("embedded.promotion-check-interval", (b, v) -> b.promotionCheckInterval(Values.duration(v)));
         scalar("embedded.learner-stall-timeout", (b, v) -> b.learnerStallTimeout(Values.duration(v)));
+        scalar("embedded.reconfig-timeout", (b, v) -> b.reconfigTimeout(Values.duration(v)));
     }
 
     private ConfigKeys() {

@@ -1,5 +1,7 @@
 package io.github.embeddedetcd.config;
 
+import io.github.embeddedetcd.internal.config.Values;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,32 +25,64 @@ public final class EtcdConfig {
     /** Default peer URL when none is configured. */
     public static final URI DEFAULT_PEER_URL = URI.create("http://127.0.0.1:2380");
 
-    /** A frozen copy of the builder that made this config. */
+    /** What was set, exactly as set (unset settings stay null): {@link #toBuilder()} starts from it. */
     private final Builder values;
+    /** The settings with defaults, computed from {@link #values} and never written back into it. */
+    private final String name;
+    private final Path dataDir;
+    private final Path walDir;
+    private final List<URI> listenPeerUrls;
+    private final List<URI> listenClientUrls;
+    private final List<URI> initialAdvertisePeerUrls;
+    private final List<URI> advertiseClientUrls;
+    private final Map<String, List<URI>> initialCluster;
 
     private EtcdConfig(Builder values) {
         this.values = values;
+        name = values.name != null ? values.name : HostName.get();
+        values.check("name", !name.isBlank() && !name.contains(",") && !name.contains("="),
+                "must be non-empty and contain no ',' or '=', got '" + name + "'");
+        dataDir = (values.dataDir != null ? values.dataDir : Path.of(name + ".etcd")).toAbsolutePath().normalize();
+        walDir = values.walDir == null ? null : values.walDir.toAbsolutePath().normalize();
+        listenClientUrls = values.listenClientUrls != null ? values.listenClientUrls : List.of(DEFAULT_CLIENT_URL);
+        listenPeerUrls = values.listenPeerUrls != null ? values.listenPeerUrls : List.of(DEFAULT_PEER_URL);
+        advertiseClientUrls = values.advertised("advertise-client-urls", values.advertiseClientUrls, listenClientUrls);
+        initialAdvertisePeerUrls = values.advertised("initial-advertise-peer-urls", values.initialAdvertisePeerUrls,
+                listenPeerUrls);
+        initialCluster = values.initialCluster != null ? values.initialCluster : Map.of(name, initialAdvertisePeerUrls);
+        values.check("initial-cluster", initialCluster.containsKey(name), "has no entry for this member's name '"
+                + name + "'; add " + name + "=" + initialAdvertisePeerUrls.get(0) + " (initial-cluster is "
+                + flag(initialCluster) + ")");
+        values.checkTimings();
+        for (URI url : advertiseClientUrls) {
+            values.check("advertise-client-urls", !url.getScheme().equalsIgnoreCase("https"), "https client URLs ("
+                    + url + ") are not supported yet: embedded-etcd's health check and clients speak plain http. "
+                    + "Use http client URLs; peer-transport-security (TLS between members) works.");
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this config's settings, to derive a changed copy. */
+    /**
+     * A builder holding the settings this config was built from (not the defaults filled in), so
+     * that a changed copy derives its defaults afresh: a new name also gets its own data dir.
+     */
     public Builder toBuilder() {
         return new Builder(values);
     }
 
-    public String name() { return values.name; }
-    public Path dataDir() { return values.dataDir; }
+    public String name() { return name; }
+    public Path dataDir() { return dataDir; }
     /** The WAL directory, or null when the WAL lives in the data dir. */
-    public Path walDir() { return values.walDir; }
-    public List<URI> listenPeerUrls() { return values.listenPeerUrls; }
-    public List<URI> listenClientUrls() { return values.listenClientUrls; }
-    public List<URI> initialAdvertisePeerUrls() { return values.initialAdvertisePeerUrls; }
-    public List<URI> advertiseClientUrls() { return values.advertiseClientUrls; }
+    public Path walDir() { return walDir; }
+    public List<URI> listenPeerUrls() { return listenPeerUrls; }
+    public List<URI> listenClientUrls() { return listenClientUrls; }
+    public List<URI> initialAdvertisePeerUrls() { return initialAdvertisePeerUrls; }
+    public List<URI> advertiseClientUrls() { return advertiseClientUrls; }
     /** Member name to peer URLs, in the order given. */
-    public Map<String, List<URI>> initialCluster() { return values.initialCluster; }
+    public Map<String, List<URI>> initialCluster() { return initialCluster; }
     /** The token, or null for etcd's default. */
     public String initialClusterToken() { return values.initialClusterToken; }
     public ClusterState initialClusterState() { return values.initialClusterState; }
@@ -75,10 +109,6 @@ public final class EtcdConfig {
     public Duration stopTimeout() { return values.stopTimeout; }
     /** {@code embedded.request-timeout}: deadline of each etcd call the library makes (default 5s). */
     public Duration requestTimeout() { return values.requestTimeout; }
-    /** {@code embedded.http-port}: port of the examples' HTTP service (default 3000). */
-    public int httpPort() { return values.httpPort; }
-    /** {@code embedded.http-host}: address the examples' HTTP service binds to (default 127.0.0.1). */
-    public String httpHost() { return values.httpHost; }
     /** {@code embedded.extra-args}: further etcd command-line flags, passed as given. */
     public List<String> extraArgs() { return values.extraArgs; }
     /**
@@ -99,10 +129,25 @@ public final class EtcdConfig {
     public Duration promotionCheckInterval() { return values.promotionCheckInterval; }
     /** {@code embedded.learner-stall-timeout}: a learner without raft progress this long is removed (default 5m). */
     public Duration learnerStallTimeout() { return values.learnerStallTimeout; }
+    /**
+     * {@code embedded.reconfig-timeout}: how long a removal refused as "unhealthy cluster" is retried
+     * (default 15s: etcd refuses for 5 s after any reconnect of the leader to a voter).
+     */
+    public Duration reconfigTimeout() { return values.reconfigTimeout; }
+
+    /**
+     * The etcd command-line flags this config stands for, as the library passes them (zap logging
+     * on stderr; {@code embedded.extra-args} last).
+     *
+     * @param state the {@code initial-cluster-state} to pass
+     */
+    public List<String> etcdFlags(ClusterState state) {
+        return EtcdFlags.of(this, state);
+    }
 
     /** {@code initial-cluster} in etcd's {@code name=url,name=url} form. */
     public String initialClusterFlag() {
-        return flag(values.initialCluster);
+        return flag(initialCluster);
     }
 
     @Override
@@ -144,8 +189,6 @@ public final class EtcdConfig {
         private Duration startTimeout = Duration.ofSeconds(30);
         private Duration stopTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(5);
-        private int httpPort = 3000;
-        private String httpHost = "127.0.0.1";
         private List<String> extraArgs = List.of();
         private List<String> commandPrefix = List.of();
         private Duration joinTimeout = Duration.ofMinutes(2);
@@ -153,6 +196,7 @@ public final class EtcdConfig {
         private boolean awaitPromotion = true;
         private Duration promotionCheckInterval = Duration.ofMillis(100);
         private Duration learnerStallTimeout = Duration.ofMinutes(5);
+        private Duration reconfigTimeout = Duration.ofSeconds(15);
 
         private Path sourceFile;
         private final Map<String, Integer> sourceLines = new HashMap<>();
@@ -187,8 +231,6 @@ public final class EtcdConfig {
             startTimeout = c.startTimeout;
             stopTimeout = c.stopTimeout;
             requestTimeout = c.requestTimeout;
-            httpPort = c.httpPort;
-            httpHost = c.httpHost;
             extraArgs = List.copyOf(c.extraArgs);
             commandPrefix = c.commandPrefix;
             joinTimeout = c.joinTimeout;
@@ -196,6 +238,9 @@ public final class EtcdConfig {
             awaitPromotion = c.awaitPromotion;
             promotionCheckInterval = c.promotionCheckInterval;
             learnerStallTimeout = c.learnerStallTimeout;
+            reconfigTimeout = c.reconfigTimeout;
+            sourceFile = c.sourceFile;
+            sourceLines.putAll(c.sourceLines);
         }
 
         public Builder name(String value) { name = value; return this; }
@@ -245,8 +290,6 @@ public final class EtcdConfig {
         public Builder startTimeout(Duration value) { startTimeout = positive("embedded.start-timeout", value); return this; }
         public Builder stopTimeout(Duration value) { stopTimeout = positive("embedded.stop-timeout", value); return this; }
         public Builder requestTimeout(Duration value) { requestTimeout = positive("embedded.request-timeout", value); return this; }
-        public Builder httpPort(int value) { httpPort = value; return this; }
-        public Builder httpHost(String value) { httpHost = Values.text(value); return this; }
         public Builder extraArgs(List<String> value) { extraArgs = List.copyOf(value); return this; }
         public Builder commandPrefix(List<String> value) { commandPrefix = List.copyOf(value); return this; }
         public Builder joinTimeout(Duration value) { joinTimeout = positive("embedded.join-timeout", value); return this; }
@@ -254,9 +297,15 @@ public final class EtcdConfig {
         public Builder awaitPromotion(boolean value) { awaitPromotion = value; return this; }
         public Builder promotionCheckInterval(Duration value) { promotionCheckInterval = positive("embedded.promotion-check-interval", value); return this; }
         public Builder learnerStallTimeout(Duration value) { learnerStallTimeout = positive("embedded.learner-stall-timeout", value); return this; }
+        public Builder reconfigTimeout(Duration value) { reconfigTimeout = positive("embedded.reconfig-timeout", value); return this; }
 
         TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
         TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
+
+        /** A copy of this builder, as it stands. */
+        Builder toBuilderCopy() {
+            return new Builder(this);
+        }
 
         /** Remembers where a key was read from, so that later errors can name the file and line. */
         Builder recordSource(Path file, String key, int line) {
@@ -265,44 +314,23 @@ public final class EtcdConfig {
             return this;
         }
 
-        /** Fills defaults and checks that the settings fit together. */
+        /**
+         * Checks that the settings fit together and returns them as a config, defaults filled in.
+         * The builder is left as it was: building it again, or after more changes, starts afresh.
+         *
+         * @throws ConfigException naming the key (and file and line, when read from a file)
+         */
         public EtcdConfig build() {
-            if (name == null) {
-                name = HostName.get();
-            }
-            check("name", !name.isBlank() && !name.contains(",") && !name.contains("="),
-                    "must be non-empty and contain no ',' or '=', got '" + name + "'");
-            if (dataDir == null) {
-                dataDir = Path.of(name + ".etcd");
-            }
-            dataDir = dataDir.toAbsolutePath().normalize();
-            if (walDir != null) {
-                walDir = walDir.toAbsolutePath().normalize();
-            }
-            listenClientUrls = orDefault(listenClientUrls, DEFAULT_CLIENT_URL);
-            listenPeerUrls = orDefault(listenPeerUrls, DEFAULT_PEER_URL);
-            advertiseClientUrls = advertised("advertise-client-urls", advertiseClientUrls, listenClientUrls);
-            initialAdvertisePeerUrls = advertised("initial-advertise-peer-urls", initialAdvertisePeerUrls, listenPeerUrls);
-            if (initialCluster == null) {
-                initialCluster = Map.of(name, initialAdvertisePeerUrls);
-            }
-            check("initial-cluster", initialCluster.containsKey(name),
-                    "has no entry for this member's name '" + name + "'; add " + name + "="
-                            + initialAdvertisePeerUrls.get(0) + " (initial-cluster is " + flag(initialCluster) + ")");
+            return new EtcdConfig(new Builder(this));
+        }
+
+        private void checkTimings() {
             if (heartbeatIntervalMillis != null || electionTimeoutMillis != null) {
                 int heartbeat = heartbeatIntervalMillis == null ? 100 : heartbeatIntervalMillis;
                 int election = electionTimeoutMillis == null ? 1000 : electionTimeoutMillis;
                 check("election-timeout", election >= 5 * heartbeat,
                         "must be at least 5 times heartbeat-interval (" + heartbeat + " ms), got " + election + " ms");
             }
-            for (URI url : advertiseClientUrls) {
-                check("advertise-client-urls", !url.getScheme().equalsIgnoreCase("https"), "https client URLs ("
-                        + url + ") are not supported yet: embedded-etcd's health check and clients speak plain http. "
-                        + "Use http client URLs; peer-transport-security (TLS between members) works.");
-            }
-            check("embedded.http-port", httpPort >= 0 && httpPort <= 65535,
-                    "expects a port from 0 to 65535, got " + httpPort);
-            return new EtcdConfig(new Builder(this));
         }
 
         private List<URI> advertised(String key, List<URI> advertised, List<URI> listen) {
@@ -331,10 +359,6 @@ public final class EtcdConfig {
     }
 
     static final String[] LOG_LEVELS = {"debug", "info", "warn", "error", "panic", "fatal"};
-
-    private static List<URI> orDefault(List<URI> urls, URI fallback) {
-        return urls != null ? urls : List.of(fallback);
-    }
 
     static boolean isWildcard(String host) {
         return host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::");

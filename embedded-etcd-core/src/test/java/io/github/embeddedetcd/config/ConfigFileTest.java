@@ -46,11 +46,10 @@ class ConfigFileTest {
                   auto-promote: false
                   start-timeout: 45s
                   stop-timeout: 500ms
-                  http-port: 3001
                   extra-args: ["--auto-compaction-retention=1"]
                 """);
 
-        EtcdConfig config = ConfigFile.read(file).build();
+        EtcdConfig config = ConfigFile.read(file).settings().build();
 
         assertThat(config.name()).isEqualTo("mk8s-0");
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/etcd/mk8s-0"));
@@ -67,7 +66,6 @@ class ConfigFileTest {
         assertThat(config.autoPromote()).isFalse();
         assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(config.stopTimeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.httpPort()).isEqualTo(3001);
         assertThat(config.extraArgs()).containsExactly("--auto-compaction-retention=1");
     }
 
@@ -196,7 +194,7 @@ class ConfigFileTest {
                 initial-cluster: node-1=http://127.0.0.1:2380
                 """);
 
-        assertThatThrownBy(() -> ConfigFile.read(file).build())
+        assertThatThrownBy(() -> ConfigFile.read(file).settings().build())
                 .hasMessageStartingWith(file + ":2: 'initial-cluster': has no entry for this member's name 'node-2'");
     }
 
@@ -204,7 +202,7 @@ class ConfigFileTest {
     void electionTimeoutMustBeFiveHeartbeats() throws IOException {
         Path file = write("heartbeat-interval: 100\nelection-timeout: 200\n");
 
-        assertThatThrownBy(() -> ConfigFile.read(file).build())
+        assertThatThrownBy(() -> ConfigFile.read(file).settings().build())
                 .hasMessage(file + ":2: 'election-timeout': must be at least 5 times heartbeat-interval (100 ms), got 200 ms");
     }
 
@@ -212,7 +210,7 @@ class ConfigFileTest {
     void aWildcardListenAddressNeedsAnAdvertisedUrl() throws IOException {
         Path file = write("listen-client-urls: http://0.0.0.0:2379\n");
 
-        assertThatThrownBy(() -> ConfigFile.read(file).build())
+        assertThatThrownBy(() -> ConfigFile.read(file).settings().build())
                 .hasMessageContaining("'advertise-client-urls': is needed because the listen URL http://0.0.0.0:2379 binds every address");
     }
 
@@ -240,7 +238,7 @@ class ConfigFileTest {
 
     @Test
     void anEmptyFileMeansDefaults() throws IOException {
-        assertThat(ConfigFile.read(write("")).name("n").build().listenClientUrls())
+        assertThat(ConfigFile.read(write("")).settings().name("n").build().listenClientUrls())
                 .isEqualTo(List.of(EtcdConfig.DEFAULT_CLIENT_URL));
     }
 

@@ -2,6 +2,7 @@ package io.github.embeddedetcd.examples;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.examples.http.HttpSettings;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,8 @@ class LivePageIT {
     void showsTheMembersAndALearnerTurningIntoAVoter() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("n1").httpPort(freePort()).build()).build().start();
-             MembersHttpServer page = MembersHttpServer.start(leader);
+        try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("n1").build()).start();
+             MembersHttpServer page = MembersHttpServer.start(leader, new HttpSettings("127.0.0.1", 0));
              EmbeddedEtcd learner = EmbeddedEtcd.builder().config(config("n2").build()).build()) {
             WebDriver browser = browser();
             try {

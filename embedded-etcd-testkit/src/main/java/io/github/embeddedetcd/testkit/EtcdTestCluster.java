@@ -3,14 +3,15 @@ package io.github.embeddedetcd.testkit;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.EtcdStartException;
-import io.github.embeddedetcd.cluster.ClusterCalls;
+import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.testkit.network.Commands;
-import io.github.embeddedetcd.testkit.network.LoopbackNetwork;
-import io.github.embeddedetcd.testkit.network.NamespaceNetwork;
-import io.github.embeddedetcd.testkit.network.NodeAddress;
-import io.github.embeddedetcd.testkit.network.NodeNetwork;
+import io.github.embeddedetcd.testkit.internal.network.Commands;
+import io.github.embeddedetcd.testkit.internal.network.LoopbackNetwork;
+import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
+import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
+import io.github.embeddedetcd.testkit.internal.network.NodeNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,11 +261,11 @@ public final class EtcdTestCluster implements AutoCloseable {
             return Optional.empty();
         }
         List<URI> urls = reachable.stream().map(TestNode::clientEndpoint).toList();
-        Map<URI, ClusterCalls.MemberState> states = ClusterCalls.connect(urls, CALL_TIMEOUT).statuses(urls);
+        Map<URI, MemberStatus> states = admin(urls).statuses(urls);
         return reachable.stream()
                 .filter(n -> states.containsKey(n.clientEndpoint()))
                 .filter(n -> states.get(n.clientEndpoint()).isLeader())
-                .max(Comparator.comparingLong(n -> states.get(n.clientEndpoint()).status().raftTerm()));
+                .max(Comparator.comparingLong(n -> states.get(n.clientEndpoint()).raft().raftTerm()));
     }
 
     /** Ends the node's etcd with SIGKILL, as a crash would. */
@@ -379,8 +380,11 @@ public final class EtcdTestCluster implements AutoCloseable {
     }
 
     private static Client newClient(List<URI> endpoints) {
-        return Client.builder().endpoints(endpoints.toArray(URI[]::new)).waitForReady(false)
-                .connectTimeout(CALL_TIMEOUT).build();
+        return admin(endpoints).newClient();
+    }
+
+    private static EtcdAdmin admin(List<URI> endpoints) {
+        return EtcdAdmin.builder().endpoints(endpoints).requestTimeout(CALL_TIMEOUT).build();
     }
 
     /** Client URLs of all nodes, in index order. */

@@ -1,7 +1,7 @@
 package io.github.embeddedetcd.testkit;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
-import io.github.embeddedetcd.testkit.network.NodeAddress;
+import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
 
 import java.net.URI;
 import java.nio.file.Path;

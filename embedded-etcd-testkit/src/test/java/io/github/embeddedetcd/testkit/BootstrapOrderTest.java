@@ -3,7 +3,7 @@ package io.github.embeddedetcd.testkit;
 import com.sun.net.httpserver.HttpServer;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.testkit.network.NodeAddress;
+import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

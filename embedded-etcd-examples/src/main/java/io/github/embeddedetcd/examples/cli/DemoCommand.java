@@ -2,12 +2,13 @@ package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.examples.http.HttpSettings;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,6 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedEtcd first = null;
         for (int i = 0; i < hosts.size(); i++) {
             EmbeddedEtcd member = EmbeddedEtcd.builder().config(config(i + 1, hosts.get(i), root)).build();
+            HttpSettings page = new HttpSettings(hosts.get(i), httpPort);
             members.add(member);
             long began = System.nanoTime();
             if (first == null) {
@@ -76,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                 member.join(first.clientEndpoints().toArray(URI[]::new));
             }
             System.out.printf("      ready as a voter in %d ms%n", (System.nanoTime() - began) / 1_000_000);
-            pages.add(MembersHttpServer.start(member));
+            pages.add(MembersHttpServer.start(member, page));
             System.out.print(MemberTable.render(first.members()));
         }
         System.out.println();
@@ -110,8 +112,6 @@ final class DemoCommand implements Callable<Integer> {
                 .dataDir(root.resolve("node-" + index))
                 .clientUrl(URI.create("http://" + host + ":2379"))
                 .peerUrl(URI.create("http://" + host + ":2380"))
-                .httpHost(host)
-                .httpPort(httpPort)
                 .build();
     }
 

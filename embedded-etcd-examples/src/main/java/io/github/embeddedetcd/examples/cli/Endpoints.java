@@ -2,7 +2,7 @@ package io.github.embeddedetcd.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.embeddedetcd.config.Values;
+import io.github.embeddedetcd.EtcdAdmin;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +30,7 @@ final class Endpoints {
 
     static List<URI> resolve(String commaSeparated) {
         Set<URI> clientUrls = new LinkedHashSet<>();
-        for (URI endpoint : Values.urls(commaSeparated)) {
+        for (URI endpoint : EtcdAdmin.parseEndpoints(commaSeparated)) {
             clientUrls.addAll(clientUrlsBehind(endpoint));
         }
         return List.copyOf(clientUrls);

@@ -1,7 +1,7 @@
 package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
-import io.github.embeddedetcd.cluster.JoinRecord;
+import io.github.embeddedetcd.JoinRegistration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,12 +30,12 @@ final class JoinCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         URI[] endpoints = Endpoints.resolve(endpoint).toArray(URI[]::new);
         if (start) {
-            return new RunningMember().run(member.builder(), etcd -> etcd.join(endpoints));
+            return new RunningMember().run(member, etcd -> etcd.join(endpoints));
         }
         EmbeddedEtcd etcd = member.builder().build();
-        JoinRecord record = etcd.register(endpoints);
-        System.out.printf("Join successful: member '%s' (id %016x, peer %s) added as a learner via %s.%n",
-                etcd.name(), record.memberId(), etcd.config().initialAdvertisePeerUrls(), List.of(endpoints));
+        JoinRegistration registration = etcd.register(endpoints);
+        System.out.printf("Join successful: member '%s' (id %s, peer %s) added as a learner via %s.%n",
+                etcd.name(), registration.memberIdHex(), etcd.config().initialAdvertisePeerUrls(), List.of(endpoints));
         System.out.println("Start it with: etcd-embedded server" + (member.config == null ? "" : " " + member.config));
         return 0;
     }

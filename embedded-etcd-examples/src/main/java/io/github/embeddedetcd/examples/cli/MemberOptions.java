@@ -1,6 +1,8 @@
 package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.config.ConfigFile;
+import io.github.embeddedetcd.examples.http.HttpSettings;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -11,11 +13,25 @@ final class MemberOptions {
     @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "etcd YAML config file (default: the embedded defaults).")
     Path config;
 
+    private ConfigFile file;
+
+    /** The config file, read once, with the HTTP service's own keys. */
+    private ConfigFile file() {
+        if (file == null && config != null) {
+            file = ConfigFile.read(config, HttpSettings.KEYS);
+        }
+        return file;
+    }
+
     EmbeddedEtcd.Builder builder() {
         EmbeddedEtcd.Builder builder = EmbeddedEtcd.builder();
-        if (config != null) {
-            builder.config(config);
+        if (file() != null) {
+            builder.config(file());
         }
         return builder;
+    }
+
+    HttpSettings http() {
+        return file() == null ? HttpSettings.DEFAULT : HttpSettings.from(file());
     }
 }

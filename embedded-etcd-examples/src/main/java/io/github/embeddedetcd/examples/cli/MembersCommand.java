@@ -2,14 +2,12 @@ package io.github.embeddedetcd.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
-import io.github.embeddedetcd.cluster.ClusterCalls;
-import io.github.embeddedetcd.cluster.MembershipOperations;
 import io.github.embeddedetcd.examples.http.MemberView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -30,8 +28,7 @@ final class MembersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Member> members = MembershipOperations.members(
-                ClusterCalls.connect(Endpoints.resolve(endpoints), Duration.ofSeconds(5)));
+        List<Member> members = EtcdAdmin.connect(Endpoints.resolve(endpoints)).members();
         if (format == Format.json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(MemberView.of(members)));

@@ -1,15 +1,14 @@
 package io.github.embeddedetcd.examples.cli;
 
+import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
-import io.github.embeddedetcd.cluster.ClusterCalls;
-import io.github.embeddedetcd.cluster.MembershipOperations;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.examples.http.HttpSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code remove ENDPOINT NAME [CONFIG]}: remove a member by name. */
@@ -24,18 +23,16 @@ final class RemoveCommand implements Callable<Integer> {
     String name;
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "CONFIG", description = "Config file; only its "
-            + "embedded.request-timeout is used.")
+            + "embedded.request-timeout and embedded.reconfig-timeout are used.")
     Path config;
 
     @Override
     public Integer call() {
-        EtcdConfig settings = (config == null ? EtcdConfig.builder() : ConfigFile.read(config)).build();
-        ClusterCalls calls = ClusterCalls.connect(Endpoints.resolve(endpoint), settings.requestTimeout());
-        Member member = MembershipOperations.byName(calls, name);
-        Optional<Member> removed = MembershipOperations.remove(calls, member.id());
-        System.out.println(removed.isPresent()
-                ? "Removed member '" + name + "' (" + member.idHex() + ") from the cluster."
-                : "Member '" + name + "' was already removed.");
+        EtcdConfig settings = (config == null ? EtcdConfig.builder()
+                : ConfigFile.read(config, HttpSettings.KEYS).settings()).build();
+        EtcdAdmin admin = EtcdAdmin.builder().endpoints(Endpoints.resolve(endpoint)).settingsOf(settings).build();
+        Member removed = admin.remove(name);
+        System.out.println("Removed member '" + name + "' (" + removed.idHex() + ") from the cluster.");
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.github.embeddedetcd.examples.cli;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MembershipListener;
+import io.github.embeddedetcd.examples.http.HttpSettings;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
 
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,9 @@ final class RunningMember {
     private volatile boolean stopRequested;
 
     /** Builds the member with a listener that notices its removal, starts it with {@code starter}, and serves it. */
-    int run(EmbeddedEtcd.Builder builder, UnaryOperator<EmbeddedEtcd> starter) throws InterruptedException {
+    int run(MemberOptions member, UnaryOperator<EmbeddedEtcd> starter) throws InterruptedException {
+        EmbeddedEtcd.Builder builder = member.builder();
+        HttpSettings http = member.http();
         EmbeddedEtcd etcd = builder.listener(new MembershipListener() {
             @Override
             public void thisMemberRemoved(Member self) {
@@ -30,9 +33,9 @@ final class RunningMember {
             etcd.close();
         }, "etcd-embedded-stop"));
         starter.apply(etcd);
-        try (MembersHttpServer http = MembersHttpServer.start(etcd)) {
+        try (MembersHttpServer page = MembersHttpServer.start(etcd, http)) {
             System.out.println("etcd member '" + etcd.name() + "' is running: clients " + etcd.clientEndpoints()
-                    + ", live page " + http.url() + ". Ctrl-C stops it.");
+                    + ", live page " + page.url() + ". Ctrl-C stops it.");
             etcd.onStop().get();
         } catch (ExecutionException e) {
             return 1;

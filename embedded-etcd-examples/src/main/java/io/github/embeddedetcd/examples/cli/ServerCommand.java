@@ -15,6 +15,6 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return new RunningMember().run(member.builder(), etcd -> etcd.start());
+        return new RunningMember().run(member, etcd -> etcd.start());
     }
 }

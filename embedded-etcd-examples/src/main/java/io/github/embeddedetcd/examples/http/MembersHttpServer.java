@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
-import io.github.embeddedetcd.process.HealthProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +39,13 @@ public final class MembersHttpServer implements AutoCloseable {
     }
 
     /**
-     * Serves the member's pages on its {@code embedded.http-host}:{@code embedded.http-port}.
+     * Serves the member's pages at this address.
      *
      * @throws EmbeddedEtcdException when the address is taken
      */
-    public static MembersHttpServer start(EmbeddedEtcd etcd) {
-        String host = etcd.config().httpHost();
-        int port = etcd.config().httpPort();
+    public static MembersHttpServer start(EmbeddedEtcd etcd, HttpSettings settings) {
+        String host = settings.host();
+        int port = settings.port();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -91,10 +90,8 @@ public final class MembersHttpServer implements AutoCloseable {
 
     private void health(HttpExchange exchange) throws IOException {
         try (exchange) {
-            boolean healthy = etcd.isRunning() && new HealthProbe(etcd.clientEndpoints().get(0)).isHealthy();
+            boolean healthy = etcd.isHealthy();
             send(exchange, healthy ? 200 : 503, Map.of("health", Boolean.toString(healthy), "member", etcd.name()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

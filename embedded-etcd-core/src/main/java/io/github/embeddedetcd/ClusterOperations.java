@@ -1,0 +1,116 @@
+package io.github.embeddedetcd;
+
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.internal.cluster.ClusterCallException;
+import io.github.embeddedetcd.internal.cluster.ClusterCalls;
+import io.github.embeddedetcd.internal.cluster.MembershipMonitor;
+import io.github.embeddedetcd.internal.cluster.MembershipOperations;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The cluster as seen from one running member: listing, removing and promoting members through
+ * it, its role, and its client. A learner cannot answer membership calls, so those go to the
+ * voters it knows of.
+ */
+final class ClusterOperations {
+
+    private static final Duration EXIT_AFTER_REMOVAL = Duration.ofSeconds(10);
+
+    private final EtcdConfig config;
+    private final Lifecycle lifecycle;
+
+    ClusterOperations(EtcdConfig config, Lifecycle lifecycle) {
+        this.config = config;
+        this.lifecycle = lifecycle;
+    }
+
+    List<Member> members() {
+        return onCluster(MembershipOperations::members);
+    }
+
+    void remove(String name) {
+        Member member = onCluster(operations -> operations.byName(name));
+        removeMember(member.id());
+    }
+
+    void remove(long memberId) {
+        removeMember(memberId);
+    }
+
+    /** Removes a member; when it is this member, waits for etcd to stop and ends the run. */
+    private void removeMember(long memberId) {
+        MemberRun run = lifecycle.requireRunning();
+        boolean self = memberId == localId(run);
+        run.expectRemoval(self);
+        try {
+            onCluster(operations -> operations.remove(memberId));
+        } catch (RuntimeException e) {
+            run.expectRemoval(false);
+            throw e;
+        }
+        if (self) {
+            run.awaitExitAfterRemoval(EXIT_AFTER_REMOVAL);
+            lifecycle.endedByItself(run);
+        }
+    }
+
+    void promote(String name) {
+        onCluster(operations -> {
+            operations.promote(operations.byName(name), config.joinTimeout());
+            return null;
+        });
+    }
+
+    /** Whether this member was a learner at the last membership poll. */
+    boolean isLearner() {
+        return lifecycle.requireRunning().monitor().isLearner();
+    }
+
+    /** Whether this member led the cluster at the last membership poll. */
+    boolean isLeader() {
+        return lifecycle.running().flatMap(run -> run.monitor().latest())
+                .map(s -> s.leaderId() != 0 && s.leaderId() == s.localId()).orElse(false);
+    }
+
+    Client client() {
+        MemberRun run = lifecycle.requireRunning();
+        List<URI> voters = voterUrls(run);
+        return run.client(voters.isEmpty() ? config.advertiseClientUrls() : voters);
+    }
+
+    /** This member's id, from the last membership poll or else from etcd. */
+    private long localId(MemberRun run) {
+        return run.monitor().latest().map(MembershipMonitor.Snapshot::localId)
+                .orElseGet(() -> run.monitor().calls().status(config.advertiseClientUrls().get(0)).memberId());
+    }
+
+    /** Runs the operation through this member; a learner falls back to the voters it knows of. */
+    private <T> T onCluster(Function<MembershipOperations, T> operation) {
+        MemberRun run = lifecycle.requireRunning();
+        try {
+            return operation.apply(operations(run.monitor().calls()));
+        } catch (ClusterCallException e) {
+            List<URI> voters = voterUrls(run);
+            if (!run.monitor().isLearner() || voters.isEmpty()) {
+                throw e;
+            }
+            return operation.apply(operations(ClusterCalls.connect(voters, config.requestTimeout())));
+        }
+    }
+
+    private MembershipOperations operations(ClusterCalls calls) {
+        return new MembershipOperations(calls, config.reconfigTimeout());
+    }
+
+    /** Client URLs of the voters as last seen, else those this member joined through. */
+    private static List<URI> voterUrls(MemberRun run) {
+        List<URI> urls = run.monitor().latest().map(s -> s.members().values().stream()
+                .filter(m -> !m.learner()).flatMap(m -> m.clientUrls().stream()).toList()).orElse(List.of());
+        return urls.isEmpty() ? run.plan().joinVia() : urls;
+    }
+}

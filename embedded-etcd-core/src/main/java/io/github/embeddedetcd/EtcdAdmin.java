@@ -1,0 +1,235 @@
+package io.github.embeddedetcd;
+
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.internal.cluster.ClusterCallException;
+import io.github.embeddedetcd.internal.cluster.ClusterCalls;
+import io.github.embeddedetcd.internal.cluster.JetcdClients;
+import io.github.embeddedetcd.internal.cluster.MembershipOperations;
+import io.github.embeddedetcd.internal.config.Values;
+import io.github.embeddedetcd.internal.process.HealthProbe;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Administers a running etcd cluster from outside it, through any of its members' client URLs:
+ * lists, promotes and removes members, reads each member's status, health and the cluster
+ * version. Every call has a deadline ({@code requestTimeout}); unreachable endpoints are skipped.
+ *
+ * <pre>{@code
+ * EtcdAdmin admin = EtcdAdmin.connect(URI.create("http://127.0.0.1:2379"));
+ * admin.members().forEach(System.out::println);
+ * admin.remove("node-3");
+ * }</pre>
+ */
+public final class EtcdAdmin {
+
+    private final List<URI> endpoints;
+    private final Duration requestTimeout;
+    private final Duration reconfigTimeout;
+    private final ClusterCalls calls;
+    private final MembershipOperations operations;
+
+    private EtcdAdmin(Builder builder) {
+        this.endpoints = List.copyOf(builder.endpoints);
+        this.requestTimeout = builder.requestTimeout;
+        this.reconfigTimeout = builder.reconfigTimeout;
+        this.calls = ClusterCalls.connect(endpoints, requestTimeout);
+        this.operations = new MembershipOperations(calls, reconfigTimeout);
+    }
+
+    /** Calls the cluster at these client URLs with the default deadlines (5 s per request). */
+    public static EtcdAdmin connect(URI... endpoints) {
+        return builder().endpoints(endpoints).build();
+    }
+
+    /** Calls the cluster at these client URLs with the default deadlines (5 s per request). */
+    public static EtcdAdmin connect(List<URI> endpoints) {
+        return builder().endpoints(endpoints).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses endpoints as etcdctl's {@code --endpoints} takes them: http(s) URLs with host and
+     * port, separated by commas.
+     *
+     * @throws IllegalArgumentException saying what is wrong with which URL
+     */
+    public static List<URI> parseEndpoints(String commaSeparated) {
+        return Values.urls(commaSeparated);
+    }
+
+    /** The client URLs this admin calls, in the order tried. */
+    public List<URI> endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * Every member, with the leader flagged and, where it answered in time, its raft status.
+     * A member added but not started yet has an empty name and no client URLs.
+     */
+    public List<Member> members() {
+        return operations.members();
+    }
+
+    /**
+     * The member with this name.
+     *
+     * @throws MemberNotFoundException listing the members when none has this name
+     */
+    public Member member(String name) {
+        return operations.byName(name);
+    }
+
+    /** The current leader, as the members that answered in time report it. */
+    public Optional<Member> leader() {
+        return members().stream().filter(Member::leader).findFirst();
+    }
+
+    /**
+     * Promotes the learner with this name, retrying while it catches up with the leader, up to
+     * {@code timeout}; a member that already votes counts as done.
+     *
+     * @throws MemberNotFoundException listing the members when none has this name
+     * @throws QuorumRefusedException  when the promotion would leave too few started voters
+     */
+    public void promote(String name, Duration timeout) {
+        operations.promote(operations.byName(name), timeout);
+    }
+
+    /**
+     * Removes the member with this name. A refusal for "unhealthy cluster" (etcd's 5 s rule after a
+     * reconnect) is retried for the reconfiguration timeout.
+     *
+     * @return the member removed
+     * @throws MemberNotFoundException listing the members when none has this name
+     * @throws QuorumRefusedException  when etcd refuses to protect its quorum
+     */
+    public Member remove(String name) {
+        Member member = operations.byName(name);
+        return operations.remove(member.id()).orElse(member);
+    }
+
+    /** Removes the member with this id, as {@link #remove(String)}; empty when it was already gone. */
+    public Optional<Member> remove(long memberId) {
+        return operations.remove(memberId);
+    }
+
+    /**
+     * What the member at this client URL says of itself.
+     *
+     * @throws EmbeddedEtcdException when it does not answer within the request timeout
+     */
+    public MemberStatus status(URI clientUrl) {
+        return calls.status(clientUrl);
+    }
+
+    /** The status of each of these members that answered within the request timeout (asked at once). */
+    public Map<URI, MemberStatus> statuses(List<URI> clientUrls) {
+        return calls.statuses(clientUrls);
+    }
+
+    /** Whether the member at this client URL answers {@code /health} with healthy (it has a leader, no alarm). */
+    public boolean isHealthy(URI clientUrl) {
+        try {
+            return new HealthProbe(clientUrl).isHealthy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The cluster version (e.g. {@code 3.5.0}) as the first member that answers reports it; empty
+     * while a new cluster has not decided it yet.
+     *
+     * @throws EmbeddedEtcdException when no endpoint answers
+     */
+    public Optional<String> clusterVersion() {
+        ClusterCallException last = null;
+        for (URI endpoint : endpoints) {
+            try {
+                return calls.clusterVersion(endpoint);
+            } catch (ClusterCallException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * A new jetcd client for the same endpoints; the caller closes it. It never waits for a dead
+     * endpoint ({@code waitForReady(false)}): put a deadline on each call.
+     */
+    public Client newClient() {
+        return JetcdClients.forEndpoints(endpoints, requestTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "EtcdAdmin" + endpoints;
+    }
+
+    /** Settings of an {@link EtcdAdmin}. */
+    public static final class Builder {
+        private List<URI> endpoints = List.of();
+        private Duration requestTimeout = Duration.ofSeconds(5);
+        private Duration reconfigTimeout = Duration.ofSeconds(15);
+
+        private Builder() {
+        }
+
+        /** Client URLs of members of the cluster, tried in order. */
+        public Builder endpoints(URI... urls) {
+            return endpoints(Arrays.asList(urls));
+        }
+
+        /** Client URLs of members of the cluster, tried in order. */
+        public Builder endpoints(List<URI> urls) {
+            this.endpoints = List.copyOf(urls);
+            return this;
+        }
+
+        /** Deadline of each request (default 5 s). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /** How long a removal refused as "unhealthy cluster" is retried (default 15 s). */
+        public Builder reconfigTimeout(Duration timeout) {
+            this.reconfigTimeout = positive(timeout, "reconfigTimeout");
+            return this;
+        }
+
+        /** Takes the deadlines from a member's config ({@code embedded.request-timeout}, {@code embedded.reconfig-timeout}). */
+        public Builder settingsOf(EtcdConfig config) {
+            return requestTimeout(config.requestTimeout()).reconfigTimeout(config.reconfigTimeout());
+        }
+
+        /** @throws IllegalArgumentException when no endpoint is given */
+        public EtcdAdmin build() {
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("EtcdAdmin needs the client URL of at least one member");
+            }
+            return new EtcdAdmin(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.embeddedetcd;
+
+import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.internal.cluster.Joiner;
+import io.github.embeddedetcd.internal.datadir.DataDir;
+import io.github.embeddedetcd.internal.datadir.JoinRecord;
+import io.github.embeddedetcd.internal.datadir.Tombstone;
+import io.github.embeddedetcd.internal.process.EtcdProcess;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Carries out one start of a member: takes its data dir, follows the {@link StartPlan} (moving a
+ * removed member's data aside, registering a join), launches etcd and returns the run once etcd is
+ * healthy. On any failure nothing is left behind: etcd is killed and the data dir released.
+ */
+final class MemberStart {
+
+    private static final String REMOVED_MESSAGE = "the member has been permanently removed from the cluster";
+
+    private final EtcdConfig config;
+    private final EtcdBinary binary;
+    private final List<MembershipListener> listeners;
+    private final Cancellation cancellation;
+
+    MemberStart(EtcdConfig config, EtcdBinary binary, List<MembershipListener> listeners, Cancellation cancellation) {
+        this.config = config;
+        this.binary = binary;
+        this.listeners = listeners;
+        this.cancellation = cancellation;
+    }
+
+    /**
+     * @param joinVia  client URLs to join through when the data dir holds no member yet
+     * @param onOwnEnd called after the run ended without stop() or kill() (removal or crash)
+     */
+    MemberRun run(List<URI> joinVia, Consumer<MemberRun> onOwnEnd) {
+        DataDir dataDir = DataDir.acquire(config.dataDir(), config.walDir());
+        EtcdProcess process = null;
+        AtomicBoolean removed = new AtomicBoolean();
+        try {
+            StartPlan plan = StartPlan.decide(dataDir.isBootstrapped(),
+                    JoinRecord.load(dataDir).map(JoinRecord::endpoints).orElse(List.of()),
+                    Tombstone.load(dataDir).isPresent(), joinVia);
+            if (plan.moveRemovedDataAside()) {
+                dataDir = moveRemovedDataAside(dataDir, plan.action() == StartPlan.Action.REFUSE_REMOVED);
+            }
+            EtcdConfig effective = config;
+            if (plan.joins()) {
+                JoinRecord join = Joiner.register(config, plan.joinVia(), cancellation::isRequested);
+                join.save(dataDir);
+                effective = config.toBuilder().initialCluster(join.initialCluster()).build();
+            }
+            process = EtcdProcess.launch(binary, effective, plan.clusterState(config.initialClusterState()));
+            process.output().watch(text -> {
+                if (text.contains(REMOVED_MESSAGE)) {
+                    removed.set(true);
+                }
+            });
+            cancellation.attach(process);
+            dataDir.recordEtcd(process.handle());
+            process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout());
+            return MemberRun.begin(config, dataDir, process, removed, plan, listeners, onOwnEnd);
+        } catch (RuntimeException e) {
+            if (process != null) {
+                process.kill();
+            }
+            if (removed.get()) {
+                new Tombstone(0, config.name(), Instant.now().toString()).save(dataDir);
+            }
+            dataDir.clearEtcd();
+            dataDir.close();
+            if (removed.get()) {
+                throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster, so etcd "
+                        + "refused to start on its data dir; the next start moves the old data aside. Join the cluster "
+                        + "again with join(endpoints).", config.dataDir());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Registers this member as a learner without starting it (the two-step join): a removed
+     * member's data is moved aside first; a bootstrapped data dir is refused.
+     */
+    JoinRecord register(List<URI> endpoints) {
+        DataDir dataDir = DataDir.acquire(config.dataDir(), config.walDir());
+        try {
+            if (Tombstone.load(dataDir).isPresent()) {
+                dataDir = moveRemovedDataAside(dataDir, false);
+            }
+            if (dataDir.isBootstrapped()) {
+                throw new EmbeddedEtcdException("Member '" + config.name() + "' is already part of a cluster (data dir "
+                        + config.dataDir() + " is bootstrapped); start it instead of joining again.");
+            }
+            JoinRecord record = Joiner.register(config, endpoints, cancellation::isRequested);
+            record.save(dataDir);
+            return record;
+        } finally {
+            dataDir.close();
+        }
+    }
+
+    /** Moves a removed member's data aside; refuses to go on when the member has nowhere to join. */
+    private DataDir moveRemovedDataAside(DataDir dataDir, boolean refuse) {
+        Tombstone tombstone = Tombstone.load(dataDir).orElseThrow();
+        Path moved = dataDir.moveAside();
+        if (refuse) {
+            throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster ("
+                    + tombstone.removedAt() + "), so its data dir must not be reused: the old data was moved to "
+                    + moved + ". Join the cluster again with join(endpoints), or set embedded.join-endpoints.", moved);
+        }
+        return DataDir.acquire(config.dataDir(), config.walDir());
+    }
+}

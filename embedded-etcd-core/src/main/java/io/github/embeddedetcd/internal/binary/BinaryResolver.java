@@ -1,0 +1,127 @@
+package io.github.embeddedetcd.internal.binary;
+
+import io.github.embeddedetcd.EtcdBinary;
+import io.github.embeddedetcd.EtcdBinaryException;
+import io.github.embeddedetcd.EtcdVersion;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds the etcd binary: the configured path ({@code embedded.binary} or the builder), then the
+ * {@code ETCD_BINARY} environment variable, then {@code PATH}. The version check runs
+ * {@code etcd --version} once per binary file and caches the answer.
+ */
+public final class BinaryResolver {
+
+    /** The environment variable naming an etcd binary. */
+    public static final String ENV_VARIABLE = "ETCD_BINARY";
+
+    private static final long VERSION_TIMEOUT_SECONDS = 10;
+    private static final Map<String, EtcdVersion> VERSION_CACHE = new ConcurrentHashMap<>();
+
+    private final Map<String, String> environment;
+
+    /** A resolver that reads the given environment (use {@code System.getenv()}). */
+    public BinaryResolver(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * Resolves and checks the binary.
+     *
+     * @param configured the explicitly configured path, or null
+     * @throws EtcdBinaryException naming every place looked and how to install etcd
+     */
+    public EtcdBinary resolve(Path configured) {
+        List<String> looked = new ArrayList<>();
+        Optional<Path> found = configured != null
+                ? candidate(configured, "the configured path (embedded.binary)", looked)
+                : fromEnvironment(looked).or(() -> fromPath(looked));
+        Path binary = found.orElseThrow(() -> new EtcdBinaryException("No etcd binary found. Looked at:\n"
+                + String.join("\n", looked) + "\n" + INSTALL_HINT));
+        return new EtcdBinary(binary, checkVersion(binary));
+    }
+
+    private static final String INSTALL_HINT = "Install etcd 3.4 or newer (Debian/Ubuntu: sudo apt-get install "
+            + "etcd-server), or point ETCD_BINARY or embedded.binary at an etcd executable.";
+
+    private Optional<Path> fromEnvironment(List<String> looked) {
+        String value = environment.get(ENV_VARIABLE);
+        if (value == null || value.isBlank()) {
+            looked.add("  - " + ENV_VARIABLE + ": not set");
+            return Optional.empty();
+        }
+        return candidate(Path.of(value), ENV_VARIABLE, looked);
+    }
+
+    private Optional<Path> fromPath(List<String> looked) {
+        String path = environment.getOrDefault("PATH", "");
+        Optional<Path> found = path.isBlank() ? Optional.empty() : Executables.onPath("etcd", path);
+        if (found.isPresent()) {
+            return found;
+        }
+        looked.add("  - PATH: no executable 'etcd' in " + (path.isBlank() ? "(empty PATH)" : path));
+        return Optional.empty();
+    }
+
+    private static Optional<Path> candidate(Path path, String source, List<String> looked) {
+        if (!Files.exists(path)) {
+            looked.add("  - " + source + ": " + path + " does not exist");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+            throw new EtcdBinaryException(source + " " + path + " is not an executable file; fix its permissions "
+                    + "(chmod +x) or point " + source + " at the etcd binary.");
+        }
+        return Optional.of(path);
+    }
+
+    private static EtcdVersion checkVersion(Path binary) {
+        EtcdVersion version = VERSION_CACHE.computeIfAbsent(cacheKey(binary), k -> askVersion(binary));
+        if (!version.isAtLeast(EtcdVersion.MINIMUM)) {
+            throw new EtcdBinaryException(binary + " is etcd " + version + ", but embedded-etcd needs "
+                    + EtcdVersion.MINIMUM + " or newer (learners exist since 3.4). " + INSTALL_HINT);
+        }
+        return version;
+    }
+
+    private static String cacheKey(Path binary) {
+        try {
+            Path real = binary.toRealPath();
+            FileTime modified = Files.getLastModifiedTime(real);
+            return real + "|" + Files.size(real) + "|" + modified.toMillis();
+        } catch (IOException e) {
+            return binary.toAbsolutePath().toString();
+        }
+    }
+
+    private static EtcdVersion askVersion(Path binary) {
+        String output;
+        try {
+            Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+            if (!process.waitFor(VERSION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new EtcdBinaryException(binary + " --version did not answer within " + VERSION_TIMEOUT_SECONDS
+                        + " s; is it really etcd? " + INSTALL_HINT);
+            }
+            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EtcdBinaryException("Cannot run " + binary + " --version: " + e.getMessage() + ". " + INSTALL_HINT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EtcdBinaryException("Interrupted while checking the version of " + binary);
+        }
+        return EtcdVersion.fromVersionOutput(output).orElseThrow(() -> new EtcdBinaryException(binary
+                + " --version printed no etcd version (got: " + output.strip() + "); is it really etcd? " + INSTALL_HINT));
+    }
+}

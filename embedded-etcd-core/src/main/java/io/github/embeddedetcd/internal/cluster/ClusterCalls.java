@@ -1,0 +1,209 @@
+package io.github.embeddedetcd.internal.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.MemberStatus;
+import io.github.embeddedetcd.internal.http.EtcdHttp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The membership and status calls the library makes, through etcd's JSON gateway ({@code /v3/...}
+ * on the client URL) over {@link EtcdHttp}, each with a deadline. (jetcd opens a new gRPC channel
+ * for every status call.) Failures come back as {@link ClusterCallException} carrying the
+ * recognised {@link EtcdError}.
+ */
+public final class ClusterCalls {
+
+    /** What {@code /version} says while a new cluster has not agreed on its version yet. */
+    private static final String VERSION_NOT_DECIDED = "not_decided";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<URI> endpoints;
+    private final Duration timeout;
+
+    private ClusterCalls(List<URI> endpoints, Duration timeout) {
+        this.endpoints = List.copyOf(endpoints);
+        this.timeout = timeout;
+    }
+
+    /** Calls to the cluster at these client URLs (tried in order while unreachable), each within the timeout. */
+    public static ClusterCalls connect(List<URI> endpoints, Duration timeout) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no client URL to call");
+        }
+        return new ClusterCalls(endpoints, timeout);
+    }
+
+    /** The members (without leader flag or status), with the id and raft term of the member that answered. */
+    public Membership members() {
+        JsonNode answer = call("/v3/cluster/member/list", JSON.createObjectNode(), "list members");
+        JsonNode header = answer.path("header");
+        return new Membership(toMembers(answer.path("members")), id(header.path("member_id")),
+                header.path("raft_term").asLong());
+    }
+
+    /** A member list; a changed raft term means an election happened since the last one. */
+    public record Membership(List<Member> members, long answeredBy, long raftTerm) {
+    }
+
+    /** Adds a learner with these peer URLs; returns it and the members after the change. */
+    public Added addLearner(List<URI> peerUrls) {
+        ObjectNode request = JSON.createObjectNode().put("isLearner", true);
+        peerUrls.forEach(url -> request.withArray("peerURLs").add(url.toString()));
+        JsonNode answer = call("/v3/cluster/member/add", request, "add learner " + peerUrls);
+        return new Added(toMember(answer.path("member")), toMembers(answer.path("members")));
+    }
+
+    /** The members after an add, including the added one. */
+    public record Added(Member member, List<Member> members) {
+    }
+
+    public void promote(long memberId) {
+        call("/v3/cluster/member/promote", idRequest(memberId), "promote member " + Long.toHexString(memberId));
+    }
+
+    public void remove(long memberId) {
+        call("/v3/cluster/member/remove", idRequest(memberId), "remove member " + Long.toHexString(memberId));
+    }
+
+    /** What the member at this client URL says of itself. */
+    public MemberStatus status(URI clientUrl) {
+        try {
+            return statusAsync(clientUrl).join();
+        } catch (CompletionException e) {
+            throw failure(e, "status of " + clientUrl);
+        }
+    }
+
+    /** The status of several members at once, each within the deadline; members that did not answer are left out. */
+    public Map<URI, MemberStatus> statuses(List<URI> clientUrls) {
+        Map<URI, CompletableFuture<MemberStatus>> calls = new LinkedHashMap<>();
+        clientUrls.forEach(url -> calls.put(url, statusAsync(url)));
+        Map<URI, MemberStatus> answers = new LinkedHashMap<>();
+        calls.forEach((url, call) -> {
+            try {
+                answers.put(url, call.join());
+            } catch (CompletionException noAnswer) {
+                // best effort: a member that is down has no status
+            }
+        });
+        return answers;
+    }
+
+    private CompletableFuture<MemberStatus> statusAsync(URI clientUrl) {
+        return send(clientUrl, "/v3/maintenance/status", JSON.createObjectNode(), "status of " + clientUrl)
+                .thenApply(a -> new MemberStatus(id(a.path("header").path("member_id")), id(a.path("leader")),
+                        a.path("isLearner").asBoolean(), new Member.Status(a.path("raftTerm").asLong(),
+                        a.path("raftIndex").asLong(), a.path("raftAppliedIndex").asLong(), a.path("version").asText(),
+                        a.path("dbSize").asLong())));
+    }
+
+    /**
+     * The cluster version this member has applied, empty while a new cluster has not decided it
+     * ({@code GET /version}). etcd refuses to start a joining member while every member it asks
+     * says "not decided".
+     */
+    public Optional<String> clusterVersion(URI clientUrl) {
+        try {
+            JsonNode answer = EtcdHttp.plain().get(clientUrl.resolve("/version"), timeout)
+                    .handle((response, failure) -> answer(clientUrl, "version of " + clientUrl, response, failure))
+                    .join();
+            String version = answer.path("etcdcluster").asText("");
+            return version.isEmpty() || version.equals(VERSION_NOT_DECIDED) ? Optional.empty() : Optional.of(version);
+        } catch (CompletionException e) {
+            throw failure(e, "version of " + clientUrl);
+        }
+    }
+
+    /** Calls the endpoints in order until one answers; etcd's own refusals are not retried elsewhere. */
+    private JsonNode call(String path, JsonNode body, String what) {
+        ClusterCallException last = null;
+        for (URI endpoint : endpoints) {
+            try {
+                return send(endpoint, path, body, what).join();
+            } catch (CompletionException e) {
+                ClusterCallException failure = failure(e, what + " via " + endpoint);
+                if (failure.error() != EtcdError.UNREACHABLE) {
+                    throw failure;
+                }
+                last = failure;
+            }
+        }
+        throw last;
+    }
+
+    /** The call's own failure, or the transport's wrapped as one. */
+    private static ClusterCallException failure(CompletionException e, String what) {
+        return e.getCause() instanceof ClusterCallException c ? c
+                : new ClusterCallException(what, EtcdError.of(e.getCause()), e.getCause());
+    }
+
+    private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what) {
+        return EtcdHttp.plain().postJson(endpoint.resolve(path), body.toString(), timeout)
+                .handle((response, failure) -> answer(endpoint, what, response, failure));
+    }
+
+    private JsonNode answer(URI endpoint, String what, HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            String why = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
+                    ? "no answer within " + timeout.toMillis() + " ms" : cause.toString();
+            throw new ClusterCallException(what + " via " + endpoint + " (" + why + ")", EtcdError.UNREACHABLE, cause);
+        }
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() != 200) {
+            String error = answer.path("error").asText(answer.path("message").asText(response.body()));
+            IOException cause = new IOException(error);
+            throw new ClusterCallException(what, EtcdError.of(cause), cause);
+        }
+        return answer;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body.isEmpty() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("error", body);
+        }
+    }
+
+    private static ObjectNode idRequest(long memberId) {
+        return JSON.createObjectNode().put("ID", Long.toUnsignedString(memberId));
+    }
+
+    private static long id(JsonNode node) {
+        return node.isMissingNode() || node.asText().isEmpty() ? 0 : Long.parseUnsignedLong(node.asText());
+    }
+
+    private static List<Member> toMembers(JsonNode array) {
+        List<Member> members = new ArrayList<>();
+        array.forEach(m -> members.add(toMember(m)));
+        return members;
+    }
+
+    private static Member toMember(JsonNode m) {
+        return new Member(id(m.path("ID")), m.path("name").asText(""), urls(m.path("peerURLs")),
+                urls(m.path("clientURLs")), m.path("isLearner").asBoolean(false), false, Optional.empty());
+    }
+
+    private static List<URI> urls(JsonNode array) {
+        List<URI> urls = new ArrayList<>();
+        array.forEach(url -> urls.add(URI.create(url.asText())));
+        return urls;
+    }
+}

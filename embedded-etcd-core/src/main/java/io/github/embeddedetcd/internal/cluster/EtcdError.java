@@ -1,0 +1,59 @@
+package io.github.embeddedetcd.internal.cluster;
+
+import java.util.List;
+
+/** The etcd errors the membership code reacts to, recognised by etcd's error messages. */
+enum EtcdError {
+    TOO_MANY_LEARNERS("too many learner members in cluster"),
+    LEARNER_NOT_IN_SYNC("can only promote a learner member which is in sync with leader"),
+    NOT_A_LEARNER("can only promote a learner member"),
+    UNHEALTHY_CLUSTER("unhealthy cluster"),
+    NOT_ENOUGH_STARTED("re-configuration failed due to not enough started members"),
+    MEMBER_NOT_FOUND("member not found"),
+    PEER_URL_EXISTS("Peer URLs already exists"),
+    LEARNER_RPC("rpc not supported for learner"),
+    /** No answer, or etcd cannot serve for a moment (no leader, request timed out). */
+    UNREACHABLE(null),
+    OTHER(null);
+
+    private final String etcdMessage;
+
+    EtcdError(String etcdMessage) {
+        this.etcdMessage = etcdMessage;
+    }
+
+    /** etcd's answers while it cannot serve for a moment: an election, a slow disk. */
+    private static final List<String> MOMENTARY = List.of("etcdserver: no leader", "etcdserver: leader changed",
+            "etcdserver: request timed out", "etcdserver: server stopped");
+
+    /** Classifies a failed call by etcd's error message, looking through wrapping exceptions. */
+    static EtcdError of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (EtcdError error : values()) {
+                if (error.etcdMessage != null && message.contains(error.etcdMessage)) {
+                    return error;
+                }
+            }
+            if (MOMENTARY.stream().anyMatch(message::contains)) {
+                return UNREACHABLE;
+            }
+        }
+        return OTHER;
+    }
+
+    /** Whether waiting and trying again can help. */
+    boolean isTransient() {
+        return this == TOO_MANY_LEARNERS || this == UNHEALTHY_CLUSTER || this == UNREACHABLE
+                || this == LEARNER_NOT_IN_SYNC;
+    }
+
+    /** The innermost message of a failure, for error texts. */
+    static String describe(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

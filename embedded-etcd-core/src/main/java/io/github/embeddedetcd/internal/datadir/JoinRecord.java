@@ -1,0 +1,26 @@
+package io.github.embeddedetcd.internal.datadir;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * That this member was added to a cluster and how to start it: its member id and the
+ * {@code initial-cluster} etcd needs. Kept in the data dir until etcd has bootstrapped there,
+ * so a crash between adding and starting resumes as the same member.
+ *
+ * @param endpoints the client URLs the member joined through
+ */
+public record JoinRecord(long memberId, Map<String, List<URI>> initialCluster, List<URI> endpoints) {
+
+    private static final String FILE = "join.json";
+
+    public static Optional<JoinRecord> load(DataDir state) {
+        return Records.load(state, FILE, JoinRecord.class);
+    }
+
+    public void save(DataDir state) {
+        Records.save(state, FILE, this);
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.embeddedetcd.internal.datadir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a process's state from {@code /proc/<pid>/stat} (Linux); elsewhere nothing is known. */
+final class ProcessStates {
+
+    private ProcessStates() {
+    }
+
+    /** Whether the process has exited and only waits to be reaped (state {@code Z}, or {@code X} while being reaped). */
+    static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (comm) S ...": the command may contain spaces and parentheses, so read after the last ')'
+            String afterCommand = stat.substring(stat.lastIndexOf(')') + 1).trim();
+            return !afterCommand.isEmpty() && (afterCommand.charAt(0) == 'Z' || afterCommand.charAt(0) == 'X');
+        } catch (IOException | RuntimeException unknown) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.embeddedetcd.internal.datadir;
+
+import java.util.Optional;
+
+/**
+ * Marks a data dir whose member was removed from its cluster: etcd must never start on it again.
+ *
+ * @param removedAt when the removal was noticed, ISO-8601
+ */
+public record Tombstone(long memberId, String name, String removedAt) {
+
+    private static final String FILE = "removed.json";
+
+    public static Optional<Tombstone> load(DataDir state) {
+        return Records.load(state, FILE, Tombstone.class);
+    }
+
+    public void save(DataDir state) {
+        Records.save(state, FILE, this);
+    }
+}
