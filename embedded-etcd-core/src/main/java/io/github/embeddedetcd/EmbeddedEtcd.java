@@ -332,6 +332,11 @@ public final class EmbeddedEtcd implements AutoCloseable {
         lifecycle.stop(MemberRun::stop);
     }
 
+    /** Where the member is in its life (for tests of the lifecycle). */
+    Lifecycle.State state() {
+        return lifecycle.state();
+    }
+
     @Override
     public String toString() {
         return "EmbeddedEtcd{" + config.name() + " " + config.advertiseClientUrls() + "}";

@@ -29,6 +29,10 @@ final class RunningMembers {
         RUNNING.remove(member);
     }
 
+    static synchronized boolean contains(EmbeddedEtcd member) {
+        return RUNNING.contains(member);
+    }
+
     private static void closeAll() {
         List<EmbeddedEtcd> members;
         synchronized (RunningMembers.class) {

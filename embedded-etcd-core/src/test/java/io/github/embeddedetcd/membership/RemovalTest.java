@@ -1,6 +1,7 @@
 package io.github.embeddedetcd.membership;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.LogCapture;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MemberNotFoundException;
 import io.github.embeddedetcd.MemberRemovedException;
@@ -84,6 +85,22 @@ class RemovalTest {
             assertThat(dir.resolve("n2/embedded-etcd/removed.json")).exists();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(events.events()).contains("self-removed:" + n2Id));
+            assertThat(n1.members()).extracting(Member::name).containsExactly("n1");
+        }
+    }
+
+    /** The member's etcd stops by itself when it learns of its removal; a close() racing it must not claim a stop. */
+    @Test
+    void aMemberClosedRightAfterItsRemovalIsNotReportedAsStoppedByClose() {
+        try (LocalCluster cluster = LocalCluster.onFreePorts(dir); LogCapture log = LogCapture.of("io.github.embeddedetcd.MemberRun")) {
+            EmbeddedEtcd n1 = cluster.member("n1", 1).start();
+            EmbeddedEtcd n2 = cluster.member("n2", 2).join(LocalCluster.endpoints(n1));
+
+            n1.remove("n2");
+            n2.close();
+
+            assertThat(n2.isRunning()).isFalse();
+            assertThat(log.messages()).noneMatch(m -> m.contains("'n2' stopped (exit code -1)"));
             assertThat(n1.members()).extracting(Member::name).containsExactly("n1");
         }
     }

@@ -3,18 +3,18 @@ package io.github.embeddedetcd.internal.binary;
 import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.EtcdBinaryException;
 import io.github.embeddedetcd.EtcdVersion;
+import io.github.embeddedetcd.internal.util.Command;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds the etcd binary: the configured path ({@code embedded.binary} or the builder), then the
@@ -26,7 +26,7 @@ public final class BinaryResolver {
     /** The environment variable naming an etcd binary. */
     public static final String ENV_VARIABLE = "ETCD_BINARY";
 
-    private static final long VERSION_TIMEOUT_SECONDS = 10;
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
     private static final Map<String, EtcdVersion> VERSION_CACHE = new ConcurrentHashMap<>();
 
     private final Map<String, String> environment;
@@ -106,22 +106,25 @@ public final class BinaryResolver {
     }
 
     private static EtcdVersion askVersion(Path binary) {
-        String output;
+        Command.Result result;
         try {
-            Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
-            if (!process.waitFor(VERSION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new EtcdBinaryException(binary + " --version did not answer within " + VERSION_TIMEOUT_SECONDS
-                        + " s; is it really etcd? " + INSTALL_HINT);
-            }
-            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            result = Command.run(List.of(binary.toString(), "--version"), VERSION_TIMEOUT);
         } catch (IOException e) {
             throw new EtcdBinaryException("Cannot run " + binary + " --version: " + e.getMessage() + ". " + INSTALL_HINT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EtcdBinaryException("Interrupted while checking the version of " + binary);
         }
-        return EtcdVersion.fromVersionOutput(output).orElseThrow(() -> new EtcdBinaryException(binary
-                + " --version printed no etcd version (got: " + output.strip() + "); is it really etcd? " + INSTALL_HINT));
+        if (result.timedOut()) {
+            throw new EtcdBinaryException(binary + " --version did not answer within " + VERSION_TIMEOUT.toSeconds()
+                    + " s; is it really etcd? " + INSTALL_HINT);
+        }
+        return EtcdVersion.fromVersionOutput(result.output()).orElseThrow(() -> new EtcdBinaryException(binary
+                + " --version printed no etcd version (exit code " + result.exitCode() + ", output: "
+                + abbreviate(result.output()) + "); is it really etcd? " + INSTALL_HINT));
+    }
+
+    private static String abbreviate(String output) {
+        return output.length() <= 200 ? output : output.substring(0, 200) + "…";
     }
 }

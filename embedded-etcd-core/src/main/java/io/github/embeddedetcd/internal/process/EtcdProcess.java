@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,16 +32,6 @@ public final class EtcdProcess {
     private static final long UNSIGNALLED_PROBE_MILLIS = 100;
     private static final long KILL_WAIT_SECONDS = 5;
     private static final long OUTPUT_DRAIN_MILLIS = 1000;
-    /**
-     * Runs what follows etcd's exit. {@link Process#onExit()} completes on the common ForkJoin pool,
-     * which has a single thread on a 2-core machine: the library's handlers (which wait for the
-     * output to drain and stop the monitor) must not hold it.
-     */
-    private static final Executor EXIT_HANDLERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "embedded-etcd-exit");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final String name;
     private final Process process;
@@ -52,6 +40,8 @@ public final class EtcdProcess {
     private final boolean logsServingClients;
     /** Only where the kernel cannot end etcd with the JVM ({@link ChildLauncher#endsWithJvm()}); spawned off the start path. */
     private final CompletableFuture<Optional<OrphanGuard>> guard;
+    /** Completes with the exit code, on this process's own exit watcher thread. */
+    private final CompletableFuture<Integer> exited = new CompletableFuture<>();
 
     private EtcdProcess(String name, Process process, EtcdOutput output, boolean logsServingClients) {
         this.name = name;
@@ -60,7 +50,30 @@ public final class EtcdProcess {
         this.output = output;
         this.guard = ChildLauncher.endsWithJvm() ? CompletableFuture.completedFuture(Optional.empty())
                 : CompletableFuture.supplyAsync(() -> OrphanGuard.watch(process.toHandle()), OrphanGuard.SPAWNER);
-        process.onExit().thenRunAsync(this::dismissGuard, EXIT_HANDLERS);
+        watchExit();
+    }
+
+    /**
+     * Waits for etcd's exit on a thread of its own, which then runs what follows the exit.
+     * {@link Process#onExit()} would run it on the common ForkJoin pool, which has a single thread
+     * on a 2-core machine and may be busy with an application's tasks: the library's handlers (which
+     * wait for the output to drain and stop the monitor) must neither wait for it nor hold it.
+     */
+    private void watchExit() {
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                try {
+                    int code = process.waitFor();
+                    dismissGuard();
+                    exited.complete(code);
+                    return;
+                } catch (InterruptedException e) {
+                    // only this process's exit ends the watch
+                }
+            }
+        }, "embedded-etcd-exit-" + name);
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /**
@@ -179,9 +192,12 @@ public final class EtcdProcess {
         return process.isAlive();
     }
 
-    /** Completes with the exit code when etcd exits, for whatever reason, on a thread of the library's own. */
+    /**
+     * Completes with the exit code when etcd exits, for whatever reason; dependent actions run on
+     * this process's exit watcher thread, never on the common pool.
+     */
     public CompletableFuture<Integer> onExit() {
-        return process.onExit().thenApplyAsync(Process::exitValue, EXIT_HANDLERS);
+        return exited;
     }
 
     /** The last lines etcd printed. */

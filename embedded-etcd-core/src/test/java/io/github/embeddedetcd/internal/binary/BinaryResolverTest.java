@@ -74,7 +74,15 @@ class BinaryResolverTest {
         Path notEtcd = script("not-etcd", "echo hello");
 
         assertThatThrownBy(() -> new BinaryResolver(Map.of()).resolve(notEtcd))
-                .hasMessageContaining("--version printed no etcd version (got: hello)");
+                .hasMessageContaining("--version printed no etcd version (exit code 0, output: hello)");
+    }
+
+    /** Output is read while the program runs: one that prints more than a pipe holds does not hang the check. */
+    @Test
+    void aProgramThatPrintsALotBeforeItsVersionIsRead() throws IOException {
+        Path chatty = script("chatty-etcd", "head -c 300000 /dev/zero | tr '\\0' 'x'; echo; echo 'etcd Version: 3.5.16'");
+
+        assertThat(new BinaryResolver(Map.of()).resolve(chatty).version()).isEqualTo(new EtcdVersion(3, 5, 16));
     }
 
     @Test

@@ -1,0 +1,156 @@
+package io.github.embeddedetcd;
+
+import io.github.embeddedetcd.config.EtcdConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** close() racing start() and join(), readers during a stop, and etcd dying at awkward moments. */
+class LifecycleRaceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void closeDuringAJoinThatKeepsRetryingCutsItShort() {
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config("joiner").joinTimeout(Duration.ofMinutes(2)).build())
+                .serviceLoaderListeners(false).build();
+        URI nobody = URI.create("http://127.0.0.1:" + TestNodes.freePort());
+
+        CompletableFuture<EmbeddedEtcd> join = CompletableFuture.supplyAsync(() -> member.join(nobody));
+        await().atMost(WAIT).until(() -> member.state() instanceof Lifecycle.Starting);
+        member.close();
+
+        assertThatThrownBy(() -> join.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(EmbeddedEtcdException.class)
+                .hasMessageContaining("Start of member 'joiner' was cut short by close()");
+        assertStoppedAndForgotten(member);
+    }
+
+    /** A member of a three-member cluster whose peers never come cannot become healthy: its start waits. */
+    @Test
+    void closeWhileEtcdStartsKillsItAndLeavesNothingBehind() {
+        URI peer = URI.create("http://127.0.0.1:" + TestNodes.freePort());
+        EtcdConfig lonely = config("lonely").peerUrl(peer).startTimeout(Duration.ofMinutes(1))
+                .initialCluster("lonely=" + peer + ",absent-1=http://127.0.0.1:" + TestNodes.freePort()
+                        + ",absent-2=http://127.0.0.1:" + TestNodes.freePort())
+                .build();
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(lonely).serviceLoaderListeners(false).build();
+
+        CompletableFuture<EmbeddedEtcd> start = CompletableFuture.supplyAsync(member::start);
+        await().atMost(WAIT).until(() -> etcdProcessesIn(lonely.dataDir()) > 0);
+        member.close();
+
+        assertThatThrownBy(() -> start.get(10, TimeUnit.SECONDS)).hasMessageContaining("cut short by close()");
+        assertThat(etcdProcessesIn(lonely.dataDir())).isZero();
+        assertStoppedAndForgotten(member);
+    }
+
+    /** A frozen etcd ignores SIGTERM: the stop waits its full timeout, and nobody else may wait with it. */
+    @Test
+    void readersAnswerWhileAStopWaitsForEtcd() throws Exception {
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config("frozen").stopTimeout(Duration.ofSeconds(3)).build())
+                .serviceLoaderListeners(false).build().start();
+        long pid = member.pid();
+        signal(pid, "STOP");
+
+        CompletableFuture<Void> close = CompletableFuture.runAsync(member::close);
+        await().atMost(WAIT).until(() -> member.state() instanceof Lifecycle.Stopping);
+        boolean running = member.isRunning();
+        boolean leader = member.isLeader();
+        CompletableFuture<Void> onStop = member.onStop();
+
+        assertThat(close).as("the stop is still waiting for etcd").isNotDone();
+        assertThat(running).isFalse();
+        assertThat(leader).isFalse();
+        close.get(30, TimeUnit.SECONDS);
+        assertThat(onStop).isDone();
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        assertStoppedAndForgotten(member);
+    }
+
+    @Test
+    void aJoinWaitingForPromotionSaysSoWhenItsEtcdDies() throws Exception {
+        try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("leader").autoPromote(false).build())
+                .serviceLoaderListeners(false).start()) {
+            EmbeddedEtcd learner = EmbeddedEtcd.builder().config(config("learner").build())
+                    .serviceLoaderListeners(false).build();
+
+            CompletableFuture<EmbeddedEtcd> join = CompletableFuture.supplyAsync(
+                    () -> learner.join(leader.clientEndpoints().toArray(URI[]::new)));
+            await().atMost(WAIT).until(() -> learner.state() instanceof Lifecycle.Running);
+            signal(learner.pid(), "KILL");
+
+            assertThatThrownBy(() -> join.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(EmbeddedEtcdException.class)
+                    .hasMessageContaining("'learner' stopped while waiting for its promotion")
+                    .hasMessageContaining("join() again resumes it");
+            assertStoppedAndForgotten(learner);
+        }
+    }
+
+    /** An application may keep the common pool busy; a member must still notice its etcd die. */
+    @Test
+    void anEtcdThatDiesIsNoticedWhileTheCommonPoolIsBusy() throws Exception {
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config("busy").build()).serviceLoaderListeners(false)
+                .build().start();
+        CountDownLatch release = new CountDownLatch(1);
+        List<ForkJoinTask<?>> blockers = new ArrayList<>();
+        for (int i = 0; i < ForkJoinPool.getCommonPoolParallelism(); i++) {
+            blockers.add(ForkJoinPool.commonPool().submit(() -> awaitQuietly(release)));
+        }
+        try {
+            CompletableFuture<Void> stopped = member.onStop();
+            signal(member.pid(), "KILL");
+
+            stopped.get(20, TimeUnit.SECONDS);
+            assertThat(blockers).allMatch(b -> !b.isDone());
+            assertStoppedAndForgotten(member);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private EtcdConfig.Builder config(String name) {
+        return TestNodes.config(name, dir.resolve(name));
+    }
+
+    private static void assertStoppedAndForgotten(EmbeddedEtcd member) {
+        await().atMost(WAIT).until(() -> member.state() instanceof Lifecycle.Stopped);
+        assertThat(member.isRunning()).isFalse();
+        assertThat(RunningMembers.contains(member)).isFalse();
+    }
+
+    private static long etcdProcessesIn(Path dataDir) {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(dataDir.toString()))
+                        .orElse(false))
+                .count();
+    }
+
+    private static void signal(long pid, String signal) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-s", signal, Long.toString(pid)).start().waitFor()).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
