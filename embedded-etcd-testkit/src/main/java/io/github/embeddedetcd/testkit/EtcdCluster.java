@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  * Runs a real multi-node etcd cluster for a test class (one cluster shared by its tests) or for one
  * test method (a fresh cluster for that test). Test methods and constructors can take an
  * {@link EtcdTestCluster}, a jetcd {@code Client} for the cluster, or a {@code List<URI>} of its
- * client endpoints as parameters.
+ * client endpoints as parameters; a {@code @ParameterizedTest} gets only the {@link EtcdTestCluster},
+ * so that its arguments may be clients. With {@link Network#NAMESPACES} on a machine that cannot
+ * make network namespaces, the tests are disabled, saying why.
  *
  * <pre>{@code
  * @EtcdCluster(nodes = 3)
@@ -47,6 +49,14 @@ public @interface EtcdCluster {
     /** Further etcd flags for every node, e.g. {@code "--auto-compaction-retention=1"}. */
     String[] extraArgs() default {};
 
-    /** Keep the nodes' data dirs when a test fails (their path is logged). */
+    /** What happens to the nodes' data dirs when the cluster closes; kept ones are logged with their path. */
+    Cleanup cleanup() default Cleanup.ALWAYS;
+
+    /**
+     * Keep the nodes' data dirs when a test fails.
+     *
+     * @deprecated use {@code cleanup = Cleanup.ON_SUCCESS}, which this stands for
+     */
+    @Deprecated
     boolean keepDataOnFailure() default false;
 }

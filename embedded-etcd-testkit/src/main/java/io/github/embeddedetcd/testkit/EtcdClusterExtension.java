@@ -1,21 +1,26 @@
 package io.github.embeddedetcd.testkit;
 
 import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.opentest4j.TestAbortedException;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Executable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,27 +36,35 @@ import java.util.concurrent.TimeUnit;
  * ... Client.builder().endpoints(cluster.clientEndpoints()).build() ...
  * }</pre>
  *
- * A static field gets one cluster for the class, an instance field one per test. Resolves
- * parameters of type {@link EtcdTestCluster}, {@link Client} and {@code List<URI>} (client endpoints).
- * Where {@link Network#NAMESPACES} cannot be set up, the tests are skipped with the reason.
+ * A static field gets one cluster for the class, an instance field one per test. A registered
+ * extension resolves no parameters (as jetcd-test's); {@code @EtcdCluster} resolves those of type
+ * {@link EtcdTestCluster}, {@link Client} and {@code List<URI>} (client endpoints), and in a
+ * {@code @ParameterizedTest} only {@link EtcdTestCluster}, leaving the arguments to their source.
+ * Clusters live in JUnit's extension store and are closed with the class or method they belong to.
+ * Where {@link Network#NAMESPACES} cannot be set up, the tests are disabled with the reason.
  */
-public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        AfterAllCallback, ParameterResolver, TestWatcher {
+public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        AfterEachCallback, AfterAllCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(EtcdClusterExtension.class);
     private static final String CLUSTER = "cluster";
+    private static final String PARAMETERIZED_TEST = "org.junit.jupiter.params.ParameterizedTest";
 
+    /** Set for an extension registered with {@link #builder()}, null for {@code @EtcdCluster}. */
     private final EtcdTestCluster.Builder registered;
-    private EtcdTestCluster registeredCluster;
-    private boolean registeredPerClass;
+    private final Cleanup registeredCleanup;
+    private final Network registeredNetwork;
+    private volatile EtcdTestCluster registeredCluster;
 
     /** Used by {@code @EtcdCluster} through {@code @ExtendWith}. */
     public EtcdClusterExtension() {
-        this(null);
+        this(null, Cleanup.ALWAYS, Network.LOOPBACK);
     }
 
-    private EtcdClusterExtension(EtcdTestCluster.Builder registered) {
+    private EtcdClusterExtension(EtcdTestCluster.Builder registered, Cleanup cleanup, Network network) {
         this.registered = registered;
+        this.registeredCleanup = cleanup;
+        this.registeredNetwork = network;
     }
 
     /** For {@code @RegisterExtension}, shaped like jetcd-test's builder. */
@@ -60,69 +73,86 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
     }
 
     @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        boolean namespaces = registered != null ? registeredNetwork == Network.NAMESPACES
+                : declaration(context).map(EtcdCluster::network).orElse(Network.LOOPBACK) == Network.NAMESPACES;
+        Optional<String> unavailable = namespaces ? NamespaceNetwork.unavailableReason() : Optional.empty();
+        return unavailable.map(reason -> ConditionEvaluationResult.disabled("etcd test cluster not started: " + reason))
+                .orElse(ConditionEvaluationResult.enabled("the cluster's network can be set up here"));
+    }
+
+    @Override
     public void beforeAll(ExtensionContext context) {
         if (registered != null) {
-            registeredPerClass = true;
-            registeredCluster = start(registered);
+            startRegistered(context);
             return;
         }
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), EtcdCluster.class)
-                .ifPresent(annotation -> context.getStore(STORE).put(CLUSTER, start(annotation)));
+                .ifPresent(annotation -> store(context, start(annotation), cleanup(annotation)));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (registered != null && !registeredPerClass && registeredCluster == null) {
-            registeredCluster = start(registered);
+        if (registered != null) {
+            if (registeredCluster == null) {
+                startRegistered(context);
+            }
             return;
         }
         context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
-                .ifPresent(annotation -> context.getStore(STORE).put(CLUSTER, start(annotation)));
+                .ifPresent(annotation -> store(context, start(annotation), cleanup(annotation)));
+    }
+
+    /** A registered cluster follows the context it was started in: the class (static field) or the test. */
+    private void startRegistered(ExtensionContext context) {
+        EtcdTestCluster cluster = registered.build().start();
+        registeredCluster = cluster;
+        store(context, cluster, registeredCleanup);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (registered != null && !registeredPerClass && registeredCluster != null) {
-            registeredCluster.close();
-            registeredCluster = null;
-            return;
-        }
-        Optional.ofNullable(context.getStore(STORE).remove(CLUSTER, EtcdTestCluster.class)).ifPresent(cluster -> {
-            if (context.getExecutionException().isPresent() && keepDataOnFailure(context)) {
-                cluster.keepData(true);
-            }
-            cluster.close();
-        });
+        closeStored(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (registered != null && registeredCluster != null) {
-            registeredCluster.close();
-            registeredCluster = null;
-            return;
-        }
-        Optional.ofNullable(context.getStore(STORE).remove(CLUSTER, EtcdTestCluster.class)).ifPresent(EtcdTestCluster::close);
+        closeStored(context);
     }
 
-    /** A failed test of a class-wide cluster keeps its data when asked (method clusters: see afterEach). */
+    /** Closes the cluster of this context now (rather than when JUnit closes the store), so the next one starts clean. */
+    private void closeStored(ExtensionContext context) {
+        StoredCluster stored = context.getStore(STORE).remove(CLUSTER, StoredCluster.class);
+        if (stored != null) {
+            if (stored.cluster() == registeredCluster) {
+                registeredCluster = null;
+            }
+            stored.close();
+        }
+    }
+
+    /** A failed test marks the clusters it used; {@link Cleanup#ON_SUCCESS} then keeps their data. */
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        if (keepDataOnFailure(context)) {
-            clusterFor(context).ifPresent(cluster -> cluster.keepData(true));
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            StoredCluster stored = c.get().getStore(STORE).get(CLUSTER, StoredCluster.class);
+            if (stored != null) {
+                stored.testFailed();
+            }
         }
-    }
-
-    private static boolean keepDataOnFailure(ExtensionContext context) {
-        return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), EtcdCluster.class))
-                .map(EtcdCluster::keepDataOnFailure).orElse(false);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        if (registered != null) {
+            return false;
+        }
         Class<?> type = parameter.getParameter().getType();
-        return type == EtcdTestCluster.class || type == Client.class || isUriList(parameter.getParameter().getParameterizedType());
+        if (type == EtcdTestCluster.class) {
+            return true;
+        }
+        return !isParameterizedTest(parameter.getDeclaringExecutable())
+                && (type == Client.class || isUriList(parameter.getParameter().getParameterizedType()));
     }
 
     @Override
@@ -137,17 +167,21 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
         return type == Client.class ? cluster.client() : cluster.clientEndpoints();
     }
 
-    private Optional<EtcdTestCluster> clusterFor(ExtensionContext context) {
-        if (registeredCluster != null) {
-            return Optional.of(registeredCluster);
-        }
+    private static Optional<EtcdTestCluster> clusterFor(ExtensionContext context) {
         for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-            EtcdTestCluster cluster = c.get().getStore(STORE).get(CLUSTER, EtcdTestCluster.class);
-            if (cluster != null) {
-                return Optional.of(cluster);
+            StoredCluster stored = c.get().getStore(STORE).get(CLUSTER, StoredCluster.class);
+            if (stored != null) {
+                return Optional.of(stored.cluster());
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether JUnit's {@code @ParameterizedTest} (directly or as a meta-annotation) marks it; junit-jupiter-params is optional. */
+    private static boolean isParameterizedTest(Executable executable) {
+        return Arrays.stream(executable.getAnnotations()).map(Annotation::annotationType).anyMatch(type ->
+                type.getName().equals(PARAMETERIZED_TEST) || Arrays.stream(type.getAnnotations())
+                        .anyMatch(meta -> meta.annotationType().getName().equals(PARAMETERIZED_TEST)));
     }
 
     private static boolean isUriList(Type type) {
@@ -155,22 +189,30 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
                 && p.getActualTypeArguments()[0] == URI.class;
     }
 
+    private static Optional<EtcdCluster> declaration(ExtensionContext context) {
+        return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
+                .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, EtcdCluster.class)));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static Cleanup cleanup(EtcdCluster annotation) {
+        return annotation.keepDataOnFailure() && annotation.cleanup() == Cleanup.ALWAYS ? Cleanup.ON_SUCCESS
+                : annotation.cleanup();
+    }
+
+    private static void store(ExtensionContext context, EtcdTestCluster cluster, Cleanup cleanup) {
+        context.getStore(STORE).put(CLUSTER, new StoredCluster(cluster, cleanup));
+    }
+
     private static EtcdTestCluster start(EtcdCluster annotation) {
-        EtcdTestCluster.Builder builder = EtcdTestCluster.builder()
+        return EtcdTestCluster.builder()
                 .nodes(annotation.nodes())
                 .network(annotation.network())
                 .fastTimings(annotation.fastTimings())
                 .timings(annotation.heartbeatMillis(), annotation.electionMillis())
-                .extraArgs(annotation.extraArgs());
-        return start(builder);
-    }
-
-    private static EtcdTestCluster start(EtcdTestCluster.Builder builder) {
-        try {
-            return builder.build().start();
-        } catch (UnsupportedOperationException e) {
-            throw new TestAbortedException("etcd test cluster not started: " + e.getMessage(), e);
-        }
+                .extraArgs(annotation.extraArgs())
+                .build()
+                .start();
     }
 
     /** The running cluster (jetcd-test: {@code cluster()}). */
@@ -178,14 +220,17 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
         return requireRegistered();
     }
 
+    /** Client URLs of the cluster's nodes. */
     public List<URI> clientEndpoints() {
         return requireRegistered().clientEndpoints();
     }
 
+    /** Peer URLs of the cluster's nodes. */
     public List<URI> peerEndpoints() {
         return requireRegistered().peerEndpoints();
     }
 
+    /** The cluster's name (also its {@code initial-cluster-token}). */
     public String clusterName() {
         return requireRegistered().clusterName();
     }
@@ -201,16 +246,21 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
     }
 
     private EtcdTestCluster requireRegistered() {
-        if (registeredCluster == null) {
-            throw new IllegalStateException("the cluster runs only while tests run (and for a @RegisterExtension "
-                    + "field, not for @EtcdCluster: take an EtcdTestCluster parameter instead)");
+        EtcdTestCluster cluster = registeredCluster;
+        if (cluster == null) {
+            throw new IllegalStateException(registered == null
+                    ? "this extension runs @EtcdCluster clusters: take an EtcdTestCluster parameter instead"
+                    : "the cluster runs only while the tests run (from beforeAll for a static field, beforeEach "
+                    + "for an instance field)");
         }
-        return registeredCluster;
+        return cluster;
     }
 
     /** jetcd-test's builder methods that make sense without Docker. */
     public static final class Builder {
         private final EtcdTestCluster.Builder cluster = EtcdTestCluster.builder();
+        private Cleanup cleanup = Cleanup.ALWAYS;
+        private Network network = Network.LOOPBACK;
 
         public Builder withNodes(int nodes) {
             cluster.nodes(nodes);
@@ -227,8 +277,9 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
             return this;
         }
 
-        public Builder withNetwork(Network network) {
-            cluster.network(network);
+        public Builder withNetwork(Network value) {
+            cluster.network(value);
+            this.network = value;
             return this;
         }
 
@@ -237,8 +288,14 @@ public class EtcdClusterExtension implements BeforeAllCallback, BeforeEachCallba
             return this;
         }
 
+        /** What happens to the data dirs when the cluster closes (default {@link Cleanup#ALWAYS}). */
+        public Builder withCleanup(Cleanup value) {
+            this.cleanup = value;
+            return this;
+        }
+
         public EtcdClusterExtension build() {
-            return new EtcdClusterExtension(cluster);
+            return new EtcdClusterExtension(cluster, cleanup, network);
         }
     }
 }

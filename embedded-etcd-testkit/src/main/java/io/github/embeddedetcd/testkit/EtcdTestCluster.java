@@ -3,7 +3,6 @@ package io.github.embeddedetcd.testkit;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
-import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.EtcdStartException;
 import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.EtcdConfig;
@@ -15,16 +14,12 @@ import io.github.embeddedetcd.testkit.internal.network.NodeNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +31,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A real multi-node etcd cluster for tests: nodes start in parallel from a static
  * {@code initial-cluster} (in an order that keeps etcd's bootstrap check from stalling), their
- * data lives in a temporary directory removed afterwards, and faults are one call away: {@link #kill}, {@link #stop}, {@link #restart(TestNode)}, {@link #pause},
- * {@link #resume}, and with {@link Network#NAMESPACES} {@link #partition}, {@link #heal},
- * {@link #delay} and {@link #loss}. Usable without JUnit:
+ * data lives in a temporary directory removed afterwards, and faults are one call away:
+ * {@link #kill}, {@link #stop(TestNode)}, {@link #restart(TestNode)}, {@link #pause}, {@link #resume},
+ * and with {@link Network#NAMESPACES} {@link #partition}, {@link #heal}, {@link #delay} and
+ * {@link #loss}. Usable without JUnit:
  *
  * <pre>{@code
  * try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3).build().start()) {
@@ -52,8 +47,9 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * The accessors {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()} and
- * {@link #restart(long, TimeUnit)} mirror jetcd-test's, so tests written for it move over unchanged.
+ * The accessors {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()},
+ * {@link #stop()} and {@link #restart(long, TimeUnit)} mirror jetcd-test's, so tests written for it
+ * move over unchanged. A closed cluster can be started again: it starts afresh, with new data.
  */
 public final class EtcdTestCluster implements AutoCloseable {
 
@@ -61,7 +57,7 @@ public final class EtcdTestCluster implements AutoCloseable {
     public static final int FAST_HEARTBEAT_MILLIS = 10;
     /** Election timeout of the fast raft timings used by default. */
     public static final int FAST_ELECTION_MILLIS = 100;
-    /** The etcd flag that goes with the fast raft timings (see {@code extraArgs()} for why). */
+    /** The etcd flag that goes with the fast raft timings (see the builder's {@code fastTimings}). */
     public static final String NO_INITIAL_TICK_ADVANCE = "--initial-election-tick-advance=false";
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdTestCluster.class);
@@ -69,20 +65,18 @@ public final class EtcdTestCluster implements AutoCloseable {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(20);
 
-
-    private final Builder settings;
+    private final ClusterSettings settings;
     private final String clusterName;
     private final List<TestNode> nodes = new CopyOnWriteArrayList<>();
-    private final Map<TestNode, Client> nodeClients = new HashMap<>();
+    private final ClusterClients clients = new ClusterClients(CALL_TIMEOUT, this::clientEndpoints);
     private NodeNetwork network;
-    private Path dataRoot;
-    private Client client;
+    private DataRoot dataRoot;
     private int nextIndex;
     private volatile boolean keepData;
 
-    private EtcdTestCluster(Builder settings) {
+    private EtcdTestCluster(ClusterSettings settings) {
         this.settings = settings;
-        this.clusterName = settings.clusterName != null ? settings.clusterName
+        this.clusterName = settings.clusterName() != null ? settings.clusterName()
                 : "etcd-test-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -91,33 +85,35 @@ public final class EtcdTestCluster implements AutoCloseable {
     }
 
     /**
-     * Starts every node in parallel and returns once all are healthy (a leader is elected). On
-     * loopback, a port taken by another process meanwhile is retried with fresh ports.
+     * Starts the cluster and returns once every node is healthy (a leader is elected): a new
+     * cluster, with new data, when it never ran or was closed; its stopped nodes on their data after
+     * {@link #stop()}. On loopback, a port taken by another process meanwhile is retried with fresh ports.
      *
      * @return this
+     * @throws IllegalStateException when nodes of it run already
+     * @throws UnsupportedOperationException saying why, when {@link Network#NAMESPACES} cannot be set up here
      */
     public synchronized EtcdTestCluster start() {
+        if (nodes.stream().anyMatch(TestNode::isRunning)) {
+            throw new IllegalStateException("cluster " + clusterName + " is already started: " + nodes);
+        }
         if (!nodes.isEmpty()) {
-            throw new IllegalStateException("cluster " + clusterName + " is already started");
+            runInParallel(nodes, node -> node.member().start());
+            return this;
         }
-        network = settings.network == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
-        try {
-            dataRoot = Files.createTempDirectory("etcd-testkit-" + clusterName + "-");
-        } catch (IOException e) {
-            network.close();
-            throw new UncheckedIOException("cannot create a temporary directory for cluster " + clusterName, e);
-        }
+        network = settings.network() == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
+        dataRoot = DataRoot.create(clusterName);
         for (int attempt = 1; ; attempt++) {
             try {
                 bootstrap();
                 LOG.info("Test cluster {} is up: {}", clusterName, nodes);
                 return this;
             } catch (RuntimeException e) {
-                stopQuietly();
+                stopNodes();
                 nodes.clear();
-                if (attempt < START_ATTEMPTS && settings.network == Network.LOOPBACK && isPortRace(e)) {
+                if (attempt < START_ATTEMPTS && settings.network() == Network.LOOPBACK && isPortRace(e)) {
                     LOG.info("Port taken while starting cluster {} ({}); retrying with fresh ports", clusterName, e.getMessage());
-                    deleteTree(dataRoot, false);
+                    dataRoot.clear();
                     continue;
                 }
                 close();
@@ -129,15 +125,15 @@ public final class EtcdTestCluster implements AutoCloseable {
     private void bootstrap() {
         Map<String, List<URI>> initialCluster = new LinkedHashMap<>();
         List<NodeAddress> addresses = new ArrayList<>();
-        for (int i = 0; i < settings.nodes; i++) {
+        for (int i = 0; i < settings.nodes(); i++) {
             NodeAddress address = network.address(i);
             addresses.add(address);
             initialCluster.put(TestNode.name(i), List.of(address.peerUrl()));
         }
-        for (int i = 0; i < settings.nodes; i++) {
+        for (int i = 0; i < settings.nodes(); i++) {
             nodes.add(newNode(i, addresses.get(i), c -> c.initialCluster(initialCluster)));
         }
-        nextIndex = settings.nodes;
+        nextIndex = settings.nodes();
         Duration startTimeout = nodes.get(0).member().config().startTimeout();
         awaitAll(BootstrapOrder.start(nodes, startTimeout, node -> inBackground(node, n -> n.member().start())));
     }
@@ -146,37 +142,21 @@ public final class EtcdTestCluster implements AutoCloseable {
         String name = TestNode.name(index);
         EtcdConfig.Builder config = EtcdConfig.builder()
                 .name(name)
-                .dataDir(dataRoot.resolve(name))
+                .dataDir(dataRoot.path().resolve(name))
                 .clientUrl(address.clientUrl())
                 .peerUrl(address.peerUrl())
                 .initialClusterToken(clusterName)
                 .commandPrefix(address.commandPrefix())
-                .extraArgs(extraArgs())
+                .extraArgs(settings.etcdArgs())
                 .requestTimeout(CALL_TIMEOUT)
                 .stopTimeout(Duration.ofSeconds(5));
-        if (settings.fastTimings) {
-            config.heartbeatIntervalMillis(settings.heartbeatMillis).electionTimeoutMillis(settings.electionMillis);
+        if (settings.fastTimings()) {
+            config.heartbeatIntervalMillis(settings.heartbeatMillis()).electionTimeoutMillis(settings.electionMillis());
         }
         extra.accept(config);
-        settings.customizers.forEach(c -> c.accept(config));
+        settings.customizers().forEach(c -> c.accept(config));
         EmbeddedEtcd member = EmbeddedEtcd.builder().config(config.build()).serviceLoaderListeners(false).build();
         return new TestNode(index, address, member);
-    }
-
-    /**
-     * With fast timings, etcd's initial election tick advance is off: fast-forwarding eight 10 ms
-     * ticks at once made a just-elected leader fail its quorum check and step down, and the
-     * proposals it had taken (each member publishing itself) then timed out after 5.2 s — in about
-     * 1 of 80 starts. Without it, 149 starts had no such stall and a lower median. The user's extra
-     * arguments come after, so they can turn it back on.
-     */
-    private List<String> extraArgs() {
-        List<String> args = new ArrayList<>();
-        if (settings.fastTimings) {
-            args.add(NO_INITIAL_TICK_ADVANCE);
-        }
-        args.addAll(settings.extraArgs);
-        return args;
     }
 
     private static void runInParallel(List<TestNode> targets, Consumer<TestNode> action) {
@@ -261,7 +241,7 @@ public final class EtcdTestCluster implements AutoCloseable {
             return Optional.empty();
         }
         List<URI> urls = reachable.stream().map(TestNode::clientEndpoint).toList();
-        Map<URI, MemberStatus> states = admin(urls).statuses(urls);
+        Map<URI, MemberStatus> states = clients.admin(urls).statuses(urls);
         return reachable.stream()
                 .filter(n -> states.containsKey(n.clientEndpoint()))
                 .filter(n -> states.get(n.clientEndpoint()).isLeader())
@@ -315,7 +295,10 @@ public final class EtcdTestCluster implements AutoCloseable {
         return node;
     }
 
-    /** Removes the node from the cluster through another running node; its etcd stops. */
+    /**
+     * Removes the node from the cluster through another running node; its etcd stops. etcd's
+     * "unhealthy cluster" refusal after a recent fault is retried ({@code embedded.reconfig-timeout}).
+     */
     public synchronized void removeNode(TestNode node) {
         TestNode via = nodes.stream().filter(n -> n != node && n.isRunning() && !n.isPaused()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no other running node to remove " + node + " through"));
@@ -323,7 +306,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         via.member().remove(node.name());
         node.member().close();
         nodes.remove(node);
-        Optional.ofNullable(nodeClients.remove(node)).ifPresent(Client::close);
+        clients.forget(node);
     }
 
     /**
@@ -367,24 +350,13 @@ public final class EtcdTestCluster implements AutoCloseable {
      * A jetcd client for the whole cluster (all nodes' client URLs at the time it is built), built on
      * first use, closed with the cluster. It does not wait for dead endpoints.
      */
-    public synchronized Client client() {
-        if (client == null) {
-            client = newClient(clientEndpoints());
-        }
-        return client;
+    public Client client() {
+        return clients.whole();
     }
 
     /** A jetcd client talking only to this node, closed with the cluster. */
-    public synchronized Client clientFor(TestNode node) {
-        return nodeClients.computeIfAbsent(node, n -> newClient(List.of(n.clientEndpoint())));
-    }
-
-    private static Client newClient(List<URI> endpoints) {
-        return admin(endpoints).newClient();
-    }
-
-    private static EtcdAdmin admin(List<URI> endpoints) {
-        return EtcdAdmin.builder().endpoints(endpoints).requestTimeout(CALL_TIMEOUT).build();
+    public Client clientFor(TestNode node) {
+        return clients.of(node);
     }
 
     /** Client URLs of all nodes, in index order. */
@@ -402,17 +374,24 @@ public final class EtcdTestCluster implements AutoCloseable {
         return clusterName;
     }
 
-    /** Where the nodes' data dirs are. */
-    public Path dataDir() {
-        return dataRoot;
+    /** Where the nodes' data dirs are; null while the cluster is not started. */
+    public synchronized Path dataDir() {
+        return dataRoot == null ? null : dataRoot.path();
     }
 
-    /** Stops every node (leader first), waits, and starts them all again on their data. */
-    public synchronized void restart(long delay, TimeUnit unit) throws InterruptedException {
-        nodes.forEach(this::resume);
-        EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
+    /** Stops every node (leader first), keeping their data: {@link #start()} starts them again. */
+    public synchronized void stop() {
+        stopNodes();
+    }
+
+    /**
+     * Stops every node (leader first), waits, and starts them all again on their data. No lock is
+     * held while waiting: other threads may inspect the cluster meanwhile.
+     */
+    public void restart(long delay, TimeUnit unit) throws InterruptedException {
+        stop();
         unit.sleep(delay);
-        runInParallel(nodes, node -> node.member().start());
+        start();
     }
 
     /** Keeps the data dirs after {@link #close()} (their path is logged), e.g. when a test failed. */
@@ -422,34 +401,34 @@ public final class EtcdTestCluster implements AutoCloseable {
 
     /**
      * Stops every node (leader first), closes clients, removes network and data (unless kept).
-     * Cleanup goes on past a failure; the first failure is thrown at the end.
+     * Cleanup goes on past a failure; the first failure is thrown at the end. Idempotent; a
+     * closed cluster can be started again, afresh.
      */
     @Override
     public synchronized void close() {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-        nodeClients.values().forEach(Client::close);
-        nodeClients.clear();
+        clients.close();
         try {
-            stopQuietly();
+            stopNodes();
         } finally {
+            nodes.clear();
+            nextIndex = 0;
             if (network != null) {
                 network.close();
+                network = null;
             }
             if (dataRoot != null) {
                 if (keepData) {
-                    LOG.warn("Kept the data of test cluster {} in {}", clusterName, dataRoot);
+                    LOG.warn("Kept the data of test cluster {} in {}", clusterName, dataRoot.path());
                 } else {
-                    deleteTree(dataRoot, true);
+                    dataRoot.delete();
                 }
+                dataRoot = null;
             }
         }
     }
 
     /** Resumes paused nodes and stops all, leader first; a node that is already gone is skipped. */
-    private void stopQuietly() {
+    private void stopNodes() {
         for (TestNode node : nodes) {
             try {
                 resume(node);
@@ -459,19 +438,6 @@ public final class EtcdTestCluster implements AutoCloseable {
             }
         }
         EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
-    }
-
-    /** Deletes the tree's contents, and the root itself too when asked. */
-    private static void deleteTree(Path root, boolean includingRoot) {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                if (includingRoot || !p.equals(root)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not delete {}: {}", root, e.toString());
-        }
     }
 
     private static void sleep(Duration pause) {
@@ -488,7 +454,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         return "EtcdTestCluster{" + clusterName + " " + nodes + "}";
     }
 
-    /** Settings of a test cluster. */
+    /** Settings of a test cluster; {@link #build()} takes a snapshot of them. */
     public static final class Builder {
         private int nodes = 3;
         private Network network = Network.LOOPBACK;
@@ -548,9 +514,10 @@ public final class EtcdTestCluster implements AutoCloseable {
             return this;
         }
 
-        /** A cluster with these settings, not yet started. */
+        /** A cluster with these settings, not yet started; later changes to this builder do not reach it. */
         public EtcdTestCluster build() {
-            return new EtcdTestCluster(this);
+            return new EtcdTestCluster(new ClusterSettings(nodes, network, clusterName, fastTimings, heartbeatMillis,
+                    electionMillis, extraArgs, customizers));
         }
     }
 }

@@ -44,8 +44,61 @@ class ProgrammaticClusterTest {
         assertThat(data).doesNotExist();
 
         EtcdTestCluster kept = EtcdTestCluster.builder().nodes(1).build().start();
+        java.nio.file.Path keptData = kept.dataDir();
         kept.keepData(true);
         kept.close();
-        assertThat(kept.dataDir().resolve("node-0/member")).isDirectory();
+        assertThat(keptData.resolve("node-0/member")).isDirectory();
+    }
+
+    @Test
+    void aBuiltClusterKeepsTheSettingsItWasBuiltWith() {
+        EtcdTestCluster.Builder builder = EtcdTestCluster.builder().nodes(1);
+        EtcdTestCluster cluster = builder.build();
+        builder.nodes(3).clusterName("changed-later");
+
+        try (cluster) {
+            cluster.start();
+            assertThat(cluster.nodes()).hasSize(1);
+            assertThat(cluster.clusterName()).isNotEqualTo("changed-later");
+        }
+    }
+
+    @Test
+    void aClosedClusterStartsAgainAfreshAndAStoppedOneOnItsData() throws Exception {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).build().start()) {
+            Kv.put(cluster.client(), "k", "1");
+
+            cluster.stop();
+            assertThat(cluster.nodes()).noneMatch(TestNode::isRunning);
+            cluster.start();
+            assertThat(Kv.get(cluster.client(), "k")).contains("1");
+
+            cluster.close();
+            cluster.start();
+            assertThat(Kv.get(cluster.client(), "k")).isEmpty();
+        }
+    }
+
+    /** restart(delay) waits without holding the cluster: other threads can look at it meanwhile. */
+    @Test
+    void aDelayedRestartLetsOthersUseTheClusterWhileItWaits() throws Exception {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).build().start()) {
+            CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+                try {
+                    cluster.restart(3, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> cluster.nodes().stream().noneMatch(TestNode::isRunning));
+
+            java.nio.file.Path data = CompletableFuture.supplyAsync(cluster::dataDir).get(1, TimeUnit.SECONDS);
+
+            assertThat(restart).isNotDone();
+            assertThat(data).isDirectory();
+            restart.get(30, TimeUnit.SECONDS);
+            assertThat(cluster.nodes()).allMatch(TestNode::isRunning);
+        }
     }
 }

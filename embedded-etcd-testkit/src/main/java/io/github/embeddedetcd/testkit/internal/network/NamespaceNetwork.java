@@ -35,6 +35,8 @@ public final class NamespaceNetwork implements NodeNetwork {
     private static final String NETNS_DIR = "/var/run/netns";
     private static final int SHAPER_QUEUE = 0;
 
+    private static Optional<String> availability;
+
     private final int cluster;
     private final List<Integer> nodes = new ArrayList<>();
     private final Map<Integer, PacketShaper> shapers = new HashMap<>();
@@ -70,14 +72,28 @@ public final class NamespaceNetwork implements NodeNetwork {
     }
 
     private static void requireNamespaces() {
-        String probe = PREFIX + "-probe-" + ProcessHandle.current().pid();
-        try {
-            Commands.run("ip", "netns", "add", probe);
-            Commands.run("ip", "netns", "del", probe);
-        } catch (Commands.CommandException e) {
-            throw new UnsupportedOperationException("Network.NAMESPACES needs Linux with root or CAP_NET_ADMIN and "
-                    + "iproute2 ('ip'); here " + e.getMessage());
+        unavailableReason().ifPresent(reason -> {
+            throw new UnsupportedOperationException(reason);
+        });
+    }
+
+    /**
+     * Why namespaces cannot be made on this machine, if they cannot: probed once (a namespace is
+     * added and deleted again).
+     */
+    public static synchronized Optional<String> unavailableReason() {
+        if (availability == null) {
+            String probe = PREFIX + "-probe-" + ProcessHandle.current().pid();
+            try {
+                Commands.run("ip", "netns", "add", probe);
+                Commands.run("ip", "netns", "del", probe);
+                availability = Optional.empty();
+            } catch (Commands.CommandException e) {
+                availability = Optional.of("Network.NAMESPACES needs Linux with root or CAP_NET_ADMIN and "
+                        + "iproute2 ('ip'); here " + e.getMessage());
+            }
         }
+        return availability;
     }
 
     @Override

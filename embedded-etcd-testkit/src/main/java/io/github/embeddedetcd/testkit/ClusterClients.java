@@ -1,0 +1,58 @@
+package io.github.embeddedetcd.testkit;
+
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.EtcdAdmin;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The jetcd clients a test cluster hands out: built on first use, closed with the cluster. */
+final class ClusterClients implements AutoCloseable {
+
+    private final Duration callTimeout;
+    private final Supplier<List<URI>> allEndpoints;
+    private Client whole;
+    private final Map<TestNode, Client> perNode = new HashMap<>();
+
+    ClusterClients(Duration callTimeout, Supplier<List<URI>> allEndpoints) {
+        this.callTimeout = callTimeout;
+        this.allEndpoints = allEndpoints;
+    }
+
+    synchronized Client whole() {
+        if (whole == null) {
+            whole = admin(allEndpoints.get()).newClient();
+        }
+        return whole;
+    }
+
+    synchronized Client of(TestNode node) {
+        return perNode.computeIfAbsent(node, n -> admin(List.of(n.clientEndpoint())).newClient());
+    }
+
+    /** Closes the client of a node that left the cluster. */
+    synchronized void forget(TestNode node) {
+        Client client = perNode.remove(node);
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    EtcdAdmin admin(List<URI> endpoints) {
+        return EtcdAdmin.builder().endpoints(endpoints).requestTimeout(callTimeout).build();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (whole != null) {
+            whole.close();
+            whole = null;
+        }
+        perNode.values().forEach(Client::close);
+        perNode.clear();
+    }
+}

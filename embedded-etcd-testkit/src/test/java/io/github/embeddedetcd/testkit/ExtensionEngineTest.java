@@ -1,0 +1,137 @@
+package io.github.embeddedetcd.testkit;
+
+import io.etcd.jetcd.Client;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+
+/** The extension as JUnit runs it: fixture classes (nested, so not run on their own) through the real engine. */
+class ExtensionEngineTest {
+
+    private static volatile Path dataDirSeen;
+
+    @Test
+    void onSuccessCleanupKeepsTheDataOfAFailedTestOnly() throws Exception {
+        Events failed = run(FailsWithOnSuccessCleanup.class);
+        failed.assertStatistics(stats -> stats.failed(1));
+        Path kept = dataDirSeen;
+        try {
+            assertThat(kept.resolve("node-0/member")).isDirectory();
+        } finally {
+            deleteTree(kept);
+        }
+
+        run(PassesWithOnSuccessCleanup.class).assertStatistics(stats -> stats.succeeded(1));
+        assertThat(dataDirSeen).doesNotExist();
+    }
+
+    @Test
+    void aParameterizedTestGetsItsArgumentsAndTheCluster() {
+        run(ParameterizedWithDeclaredCluster.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+    }
+
+    @Test
+    void aRegisteredExtensionResolvesNoParametersLikeJetcdTest() {
+        Events events = run(RegisteredExtension.class);
+
+        events.assertStatistics(stats -> stats.succeeded(2).failed(1));
+        events.assertThatEvents().haveExactly(1, event(finishedWithFailure(instanceOf(ParameterResolutionException.class))));
+    }
+
+    private static Events run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @EtcdCluster(nodes = 1, cleanup = Cleanup.ON_SUCCESS)
+    static class FailsWithOnSuccessCleanup {
+        @Test
+        void fails(EtcdTestCluster cluster) {
+            dataDirSeen = cluster.dataDir();
+            throw new AssertionError("fails on purpose");
+        }
+    }
+
+    @EtcdCluster(nodes = 1, cleanup = Cleanup.ON_SUCCESS)
+    static class PassesWithOnSuccessCleanup {
+        @Test
+        void passes(EtcdTestCluster cluster) {
+            dataDirSeen = cluster.dataDir();
+        }
+    }
+
+    @EtcdCluster(nodes = 1)
+    static class ParameterizedWithDeclaredCluster {
+        static Stream<Client> clients() {
+            return Stream.of(Client.builder().endpoints("http://127.0.0.1:9").build());
+        }
+
+        /** A Client argument: the extension must not compete with the argument source for it. */
+        @ParameterizedTest
+        @MethodSource("clients")
+        void takesTheClientItWasGiven(Client client) {
+            assertThat(client).isNotNull();
+            client.close();
+        }
+
+        /** Arguments first, then the cluster from the extension. */
+        @ParameterizedTest
+        @ValueSource(strings = {"a", "b"})
+        void takesTheClusterAfterItsArgument(String key, EtcdTestCluster cluster) throws Exception {
+            Kv.put(cluster.client(), key, "1");
+            assertThat(Kv.get(cluster.client(), key)).contains("1");
+        }
+    }
+
+    static class RegisteredExtension {
+        @RegisterExtension
+        static final EtcdClusterExtension CLUSTER = EtcdClusterExtension.builder().withNodes(1).build();
+
+        static Stream<Client> clients() {
+            return Stream.of(Client.builder().endpoints(CLUSTER.clientEndpoints().toArray(java.net.URI[]::new)).build());
+        }
+
+        @ParameterizedTest
+        @MethodSource("clients")
+        void writesThroughTheClientItWasGiven(Client client) throws Exception {
+            try (client) {
+                Kv.put(client, "k", "v");
+                assertThat(List.of(Kv.get(client, "k").orElseThrow())).containsExactly("v");
+            }
+        }
+
+        @Test
+        void seesTheClusterThroughTheExtension() {
+            assertThat(CLUSTER.clientEndpoints()).hasSize(1);
+        }
+
+        @Test
+        void cannotTakeTheClusterAsAParameter(EtcdTestCluster cluster) {
+            throw new AssertionError("a registered extension must resolve no parameters, got " + cluster);
+        }
+    }
+}
