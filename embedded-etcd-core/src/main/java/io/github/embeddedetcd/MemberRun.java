@@ -6,6 +6,7 @@ import io.github.embeddedetcd.internal.cluster.EventDispatcher;
 import io.github.embeddedetcd.internal.cluster.JetcdClients;
 import io.github.embeddedetcd.internal.cluster.MembershipMonitor;
 import io.github.embeddedetcd.internal.datadir.DataDir;
+import io.github.embeddedetcd.internal.datadir.MemberIdentity;
 import io.github.embeddedetcd.internal.datadir.Tombstone;
 import io.github.embeddedetcd.internal.process.EtcdOutput;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
@@ -79,7 +80,22 @@ final class MemberRun {
         run.monitor.start();
         process.onExit().thenAccept(code -> run.exitedByItself(code, onOwnEnd));
         run.monitor.awaitFirstPoll(config.requestTimeout());
+        run.recordIdentity();
         return run;
+    }
+
+    /**
+     * Records whose data the data dir holds, once known: after the first poll of a voter's first
+     * start, else (a learner cannot list members) when the run ends.
+     */
+    private void recordIdentity() {
+        try {
+            if (MemberIdentity.load(dataDir).isEmpty()) {
+                monitor.latest().ifPresent(s -> MemberIdentity.of(config.name(), s.localId(), s.clusterId()).save(dataDir));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record in {} which member its data belongs to: {}", config.dataDir(), e.getMessage());
+        }
     }
 
     /** The logger etcd's output of this member goes to. */
@@ -190,6 +206,8 @@ final class MemberRun {
                 closeClient();
                 if (removedFromCluster.get() || removalExpected) {
                     markRemoved(self);
+                } else {
+                    recordIdentity();
                 }
                 dataDir.clearEtcd();
                 dataDir.close();

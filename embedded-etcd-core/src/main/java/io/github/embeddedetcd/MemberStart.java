@@ -4,6 +4,7 @@ import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.cluster.Joiner;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
+import io.github.embeddedetcd.internal.datadir.MemberIdentity;
 import io.github.embeddedetcd.internal.datadir.Tombstone;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
 
@@ -47,6 +48,9 @@ final class MemberStart {
             StartPlan plan = StartPlan.decide(dataDir.isBootstrapped(),
                     JoinRecord.load(dataDir).map(JoinRecord::endpoints).orElse(List.of()),
                     Tombstone.load(dataDir).isPresent(), joinVia);
+            if (plan.action() == StartPlan.Action.RESTART) {
+                requireOwnData(dataDir);
+            }
             if (plan.moveRemovedDataAside()) {
                 dataDir = moveRemovedDataAside(dataDir, plan.action() == StartPlan.Action.REFUSE_REMOVED);
             }
@@ -104,6 +108,16 @@ final class MemberStart {
         } finally {
             dataDir.close();
         }
+    }
+
+    /** A bootstrapped data dir must hold this member's data, not another member's. */
+    private void requireOwnData(DataDir dataDir) {
+        MemberIdentity.load(dataDir).filter(owner -> !owner.name().equals(config.name())).ifPresent(owner -> {
+            throw new EmbeddedEtcdException("Data dir " + config.dataDir() + " holds the data of member '" + owner.name()
+                    + "' (id " + owner.memberId() + ", cluster " + owner.clusterId() + "), not of '" + config.name()
+                    + "' as this config names it; etcd would rename that member. Start '" + owner.name()
+                    + "' with its own config, or give '" + config.name() + "' a data-dir of its own.");
+        });
     }
 
     /** Moves a removed member's data aside; refuses to go on when the member has nowhere to join. */

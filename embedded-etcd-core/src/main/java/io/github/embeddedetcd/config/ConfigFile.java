@@ -84,8 +84,9 @@ public final class ConfigFile {
         }
         try (Reader reader = Files.newBufferedReader(file); JsonParser parser = YAML.createParser(reader)) {
             JsonToken first = parser.nextToken();
-            if (first == null) {
-                return;
+            if (first == null || first == JsonToken.VALUE_NULL) {
+                throw new ConfigException(file, 0, null, "the file holds no settings (it is empty or only comments); "
+                        + "add settings such as 'name: node-1', or pass no config file to use the defaults");
             }
             if (first != JsonToken.START_OBJECT) {
                 throw error(parser, null, "the file must be a YAML mapping of keys to values (name: node-1), found "

@@ -1,6 +1,7 @@
 package io.github.embeddedetcd.config;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
 /** Suggests the known key closest to a misspelt one (Levenshtein distance over dotted keys and their last part). */
@@ -9,7 +10,18 @@ final class NearestKey {
     private NearestKey() {
     }
 
+    /** The closest known key by spelling, or else one that starts like it (heartbeat: heartbeat-interval). */
     static Optional<String> find(String unknown, Collection<String> known) {
+        return closest(unknown, known).or(() -> startingLike(unknown, known));
+    }
+
+    private static Optional<String> startingLike(String unknown, Collection<String> known) {
+        String part = lastPart(unknown);
+        return part.length() < 4 ? Optional.empty() : known.stream()
+                .filter(k -> lastPart(k).startsWith(part)).min(Comparator.comparingInt(String::length));
+    }
+
+    private static Optional<String> closest(String unknown, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,9 +236,13 @@ class ConfigFileTest {
     }
 
     @Test
-    void anEmptyFileMeansDefaults() throws IOException {
-        assertThat(ConfigFile.read(write("")).settings().name("n").build().listenClientUrls())
-                .isEqualTo(List.of(EtcdConfig.DEFAULT_CLIENT_URL));
+    void anEmptyFileIsAMistakeNotDefaults() throws IOException {
+        Path empty = write("");
+        Path onlyComments = Files.writeString(dir.resolve("comments.yaml"), "# name: node-1\n");
+
+        assertThatThrownBy(() -> ConfigFile.read(empty)).hasMessage(empty + ": the file holds no settings (it is "
+                + "empty or only comments); add settings such as 'name: node-1', or pass no config file to use the defaults");
+        assertThatThrownBy(() -> ConfigFile.read(onlyComments)).hasMessageContaining("holds no settings");
     }
 
     private Path write(String yaml) throws IOException {

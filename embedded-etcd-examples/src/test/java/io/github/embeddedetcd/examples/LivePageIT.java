@@ -4,6 +4,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.examples.http.HttpSettings;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
+import io.github.embeddedetcd.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -15,8 +16,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,10 +59,10 @@ class LivePageIT {
         }
     }
 
-    private EtcdConfig.Builder config(String name) throws IOException {
+    private EtcdConfig.Builder config(String name) {
         return EtcdConfig.builder().name(name).dataDir(dir.resolve(name))
-                .clientUrl(URI.create("http://127.0.0.1:" + freePort()))
-                .peerUrl(URI.create("http://127.0.0.1:" + freePort()))
+                .clientUrl(URI.create("http://127.0.0.1:" + FreePorts.next()))
+                .peerUrl(URI.create("http://127.0.0.1:" + FreePorts.next()))
                 .heartbeatIntervalMillis(10).electionTimeoutMillis(100)
                 .autoPromote(false);
     }
@@ -83,11 +82,5 @@ class LivePageIT {
                 "const row = document.querySelector(\"tr[data-member-name='\" + arguments[0] + \"']\");"
                         + " return row ? row.dataset.role : '';", name);
         return String.valueOf(role);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

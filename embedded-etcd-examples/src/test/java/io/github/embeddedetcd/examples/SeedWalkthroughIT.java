@@ -27,7 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SeedWalkthroughIT {
 
-    private static final Path JAR = Path.of(System.getProperty("etcdEmbeddedJar", "target/etcd-embedded.jar"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,26 +94,16 @@ class SeedWalkthroughIT {
     }
 
     private Process server(Path config, String name) throws IOException {
-        Process process = java("server", config.toString()).redirectOutput(dir.resolve(name + ".out").toFile())
+        Process process = CliProcess.builder("server", config.toString()).redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectErrorStream(true).start();
         servers.add(process);
         return process;
     }
 
     private String cli(String... args) throws Exception {
-        Path out = Files.createTempFile(dir, "cli", ".out");
-        Process process = java(args).redirectOutput(out.toFile()).redirectErrorStream(true).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(out);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private static ProcessBuilder java(String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        CliProcess.Result result = CliProcess.run(dir, args);
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        return result.stdout();
     }
 
     private static void awaitMembers(List<String> expected) {

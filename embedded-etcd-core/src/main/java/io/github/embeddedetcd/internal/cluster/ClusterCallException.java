@@ -9,9 +9,19 @@ public final class ClusterCallException extends EmbeddedEtcdException {
 
     private final EtcdError error;
 
+    /** etcd refused the call: the message carries etcd's own words. */
     ClusterCallException(String what, EtcdError error, Throwable cause) {
-        super(what + " failed: " + EtcdError.describe(cause), cause);
+        this(what + " failed: " + EtcdError.describe(cause), cause, error);
+    }
+
+    private ClusterCallException(String message, Throwable cause, EtcdError error) {
+        super(message, cause);
         this.error = error;
+    }
+
+    /** No usable answer came from the endpoint; {@code why} says so in plain words. */
+    static ClusterCallException noAnswer(String what, String why, EtcdError error, Throwable cause) {
+        return new ClusterCallException(what + " failed: " + why, cause, error);
     }
 
     EtcdError error() {

@@ -54,11 +54,11 @@ public final class ClusterCalls {
         JsonNode answer = call("/v3/cluster/member/list", JSON.createObjectNode(), "list members");
         JsonNode header = answer.path("header");
         return new Membership(toMembers(answer.path("members")), id(header.path("member_id")),
-                header.path("raft_term").asLong());
+                id(header.path("cluster_id")), header.path("raft_term").asLong());
     }
 
     /** A member list; a changed raft term means an election happened since the last one. */
-    public record Membership(List<Member> members, long answeredBy, long raftTerm) {
+    public record Membership(List<Member> members, long answeredBy, long clusterId, long raftTerm) {
     }
 
     /** Adds a learner with these peer URLs; returns it and the members after the change. */
@@ -161,25 +161,26 @@ public final class ClusterCalls {
     private JsonNode answer(URI endpoint, String what, HttpResponse<String> response, Throwable failure) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String why = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
-                    ? "no answer within " + timeout.toMillis() + " ms" : cause.toString();
-            throw new ClusterCallException(what + " via " + endpoint + " (" + why + ")", EtcdError.UNREACHABLE, cause);
+            throw ClusterCallException.noAnswer(what + " via " + endpoint, Transport.whyNoAnswer(endpoint, cause, timeout),
+                    EtcdError.UNREACHABLE, cause);
         }
-        JsonNode answer = parse(response.body());
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+        } catch (IOException notJson) {
+            throw ClusterCallException.noAnswer(what + " via " + endpoint, Transport.notEtcd(endpoint,
+                    response.statusCode()), EtcdError.NOT_ETCD, notJson);
+        }
         if (response.statusCode() != 200) {
-            String error = answer.path("error").asText(answer.path("message").asText(response.body()));
+            String error = answer.path("error").asText(answer.path("message").asText(""));
+            if (error.isEmpty()) {
+                throw ClusterCallException.noAnswer(what + " via " + endpoint, Transport.notEtcd(endpoint,
+                        response.statusCode()), EtcdError.NOT_ETCD, null);
+            }
             IOException cause = new IOException(error);
             throw new ClusterCallException(what, EtcdError.of(cause), cause);
         }
         return answer;
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body.isEmpty() ? "{}" : body);
-        } catch (IOException e) {
-            return JSON.createObjectNode().put("error", body);
-        }
     }
 
     private static ObjectNode idRequest(long memberId) {

@@ -14,6 +14,8 @@ enum EtcdError {
     LEARNER_RPC("rpc not supported for learner"),
     /** No answer, or etcd cannot serve for a moment (no leader, request timed out). */
     UNREACHABLE(null),
+    /** Something answered, but not etcd's gateway: a wrong URL. */
+    NOT_ETCD(null),
     OTHER(null);
 
     private final String etcdMessage;

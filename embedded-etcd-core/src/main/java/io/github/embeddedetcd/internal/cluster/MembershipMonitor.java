@@ -53,7 +53,7 @@ public final class MembershipMonitor implements AutoCloseable {
     private ScheduledFuture<?> next;
 
     /** What the monitor last saw: the members (leader flagged) and this member's id. */
-    public record Snapshot(Map<Long, Member> members, long localId, long leaderId) {
+    public record Snapshot(Map<Long, Member> members, long localId, long clusterId, long leaderId) {
 
         public Optional<Member> local() {
             return Optional.ofNullable(members.get(localId));
@@ -197,7 +197,7 @@ public final class MembershipMonitor implements AutoCloseable {
         for (Member m : membership.members()) {
             members.put(m.id(), m.with(m.id() == leaderId, Optional.empty()));
         }
-        return new Snapshot(Map.copyOf(members), membership.answeredBy(), leaderId);
+        return new Snapshot(Map.copyOf(members), membership.answeredBy(), membership.clusterId(), leaderId);
     }
 
     private void publishChanges(Snapshot before, Snapshot after, boolean wasLearner) {

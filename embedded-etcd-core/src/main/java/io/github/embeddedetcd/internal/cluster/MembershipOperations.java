@@ -67,10 +67,16 @@ public final class MembershipOperations {
      * @throws QuorumRefusedException when etcd refuses because of its quorum, after retrying
      */
     public Optional<Member> remove(long memberId) {
-        Optional<Member> member = calls.members().members().stream().filter(m -> m.id() == memberId).findFirst();
+        List<Member> members = calls.members().members();
+        Optional<Member> member = members.stream().filter(m -> m.id() == memberId).findFirst();
         if (member.isEmpty()) {
             LOG.info("Member {} is not in the cluster (already removed)", Long.toHexString(memberId));
             return member;
+        }
+        if (!member.get().learner() && members.stream().filter(m -> !m.learner()).count() == 1) {
+            throw new QuorumRefusedException("Cannot remove " + member.get() + ": it is the only voting member of its "
+                    + "cluster, and a cluster cannot remove its last voter. To end the cluster, stop the member "
+                    + "(close()) and delete its data dir.", null);
         }
         long deadline = System.nanoTime() + reconfigTimeout.toNanos();
         while (true) {

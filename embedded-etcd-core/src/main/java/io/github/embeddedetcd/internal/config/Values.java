@@ -36,6 +36,10 @@ public final class Values {
 
     /** One http(s) URL with host and port. */
     public static URI url(String text) {
+        if (!text.contains("://")) {
+            throw new IllegalArgumentException("'" + text + "' must start with http:// or https://, like "
+                    + "http://127.0.0.1:2379");
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -49,6 +53,10 @@ public final class Values {
         }
         if (uri.getHost() == null || uri.getPort() < 0) {
             throw new IllegalArgumentException("'" + text + "' needs a host and a port, like http://127.0.0.1:2379");
+        }
+        if (uri.getPort() < 1 || uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("'" + text + "' has port " + uri.getPort()
+                    + ", but ports go from 1 to 65535; etcd's usual ones are 2379 (clients) and 2380 (peers)");
         }
         String path = uri.getRawPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {

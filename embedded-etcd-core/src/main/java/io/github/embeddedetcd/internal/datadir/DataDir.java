@@ -172,6 +172,10 @@ public final class DataDir implements AutoCloseable {
 
     /** etcd wants its data dir readable by its user only (0700) and warns otherwise. */
     private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new EmbeddedEtcdException("Data dir " + dir + " is a file, not a directory. Point data-dir at a "
+                    + "directory (it is created when missing), or move the file away.");
+        }
         if (!Files.exists(dir)) {
             Files.createDirectories(dir.toAbsolutePath().getParent());
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -165,8 +165,10 @@ public final class EtcdProcess {
 
     private EtcdStartException failure(String problem, Integer exitCode) {
         awaitOutputDrained();
-        return new EtcdStartException(problem + " The full output is in the log '" + EtcdOutput.LOGGER_PREFIX + name
-                + "'.", exitCode, output.recentLines());
+        List<String> lines = output.recentLines();
+        String advice = StartHints.forLines(lines).map(hint -> " " + hint).orElse("");
+        return new EtcdStartException(problem + advice + " The full output is in the log '" + EtcdOutput.LOGGER_PREFIX
+                + name + "'.", exitCode, lines);
     }
 
     /** Gives the output thread a moment (bounded) to read what a dead process printed last. */

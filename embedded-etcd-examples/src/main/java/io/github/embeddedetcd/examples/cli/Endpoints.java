@@ -2,7 +2,6 @@ package io.github.embeddedetcd.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.embeddedetcd.EtcdAdmin;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,23 +23,23 @@ final class Endpoints {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     private Endpoints() {
     }
 
-    static List<URI> resolve(String commaSeparated) {
+    static List<URI> resolve(EndpointUrls given) {
         Set<URI> clientUrls = new LinkedHashSet<>();
-        for (URI endpoint : EtcdAdmin.parseEndpoints(commaSeparated)) {
+        for (URI endpoint : given.urls()) {
             clientUrls.addAll(clientUrlsBehind(endpoint));
         }
         return List.copyOf(clientUrls);
     }
 
     private static List<URI> clientUrlsBehind(URI endpoint) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/members")).timeout(TIMEOUT).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 List<URI> urls = new ArrayList<>();
                 for (JsonNode member : JSON.readTree(response.body())) {

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
         + "client URL (:2379) or peer URL (:2380), or several, comma-separated.")
 final class JoinCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ENDPOINT", description = "URL of an existing member.")
-    String endpoint;
+    @Parameters(index = "0", paramLabel = "ENDPOINT", converter = EndpointUrls.Converter.class,
+            description = "URL of an existing member.")
+    EndpointUrls endpoint;
 
     @Mixin
     MemberOptions member;

@@ -19,8 +19,9 @@ final class MembersCommand implements Callable<Integer> {
     enum Format { table, json }
 
     @Option(names = "--endpoints", defaultValue = "http://127.0.0.1:2379", paramLabel = "URLS",
+            converter = EndpointUrls.Converter.class,
             description = "Client (or peer) URLs of members, comma-separated (default: ${DEFAULT-VALUE}).")
-    String endpoints;
+    EndpointUrls endpoints;
 
     @Option(names = {"-w", "--write-out"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "table or json (default: ${DEFAULT-VALUE}).")

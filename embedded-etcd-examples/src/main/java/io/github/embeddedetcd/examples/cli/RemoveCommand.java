@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
         + "An unknown name is an error that lists the members.")
 final class RemoveCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ENDPOINT", description = "URL of a member of the cluster.")
-    String endpoint;
+    @Parameters(index = "0", paramLabel = "ENDPOINT", converter = EndpointUrls.Converter.class,
+            description = "URL of a member of the cluster.")
+    EndpointUrls endpoint;
 
     @Parameters(index = "1", paramLabel = "NAME", description = "Name of the member to remove.")
     String name;

@@ -76,8 +76,7 @@ public final class MembersHttpServer implements AutoCloseable {
 
     private void members(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("GET")) {
-                send(exchange, 405, Map.of("error", "only GET is supported"));
+            if (!isRead(exchange)) {
                 return;
             }
             try {
@@ -90,6 +89,9 @@ public final class MembersHttpServer implements AutoCloseable {
 
     private void health(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!isRead(exchange)) {
+                return;
+            }
             boolean healthy = etcd.isHealthy();
             send(exchange, healthy ? 200 : 503, Map.of("health", Boolean.toString(healthy), "member", etcd.name()));
         }
@@ -97,6 +99,9 @@ public final class MembersHttpServer implements AutoCloseable {
 
     private void page(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!isRead(exchange)) {
+                return;
+            }
             if (!exchange.getRequestURI().getPath().equals("/")) {
                 send(exchange, 404, Map.of("error", "no such page; try /, /members or /health"));
                 return;
@@ -111,16 +116,31 @@ public final class MembersHttpServer implements AutoCloseable {
         }
     }
 
+    /** Only GET and HEAD read these pages; anything else gets 405 with the methods allowed. */
+    private static boolean isRead(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return true;
+        }
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, Map.of("error", method + " is not supported here; use GET (or HEAD)"));
+        return false;
+    }
+
     private static void send(HttpExchange exchange, int status, Object json) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         write(exchange, status, JSON.writeValueAsBytes(json));
     }
 
+    /** A HEAD request gets the headers a GET would, without the body. */
     private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 

@@ -1,0 +1,43 @@
+package io.github.embeddedetcd.internal.cluster;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/** Says in plain words why an endpoint gave no usable answer, and what to check. */
+final class Transport {
+
+    private Transport() {
+    }
+
+    static String whyNoAnswer(URI endpoint, Throwable failure, Duration timeout) {
+        String where = endpoint.getHost() + ":" + endpoint.getPort();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused at " + where + "; is an etcd member running there?";
+            }
+            if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+                return "no answer from " + where + " within " + timeout.toMillis() + " ms; is it the client URL "
+                        + "(port 2379 by default) of a running, healthy etcd member?";
+            }
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "cannot resolve the host " + endpoint.getHost() + "; check the URL " + endpoint;
+            }
+        }
+        if (failure instanceof IOException) {
+            return where + " closed the connection without an HTTP answer (" + failure + "); is it an etcd client URL, "
+                    + "not a peer URL or another service?";
+        }
+        return String.valueOf(failure);
+    }
+
+    static String notEtcd(URI endpoint, int status) {
+        return endpoint.getHost() + ":" + endpoint.getPort() + " answered HTTP " + status + ", but not the way etcd "
+                + "does; is " + endpoint + " an etcd client URL (port 2379 by default), not a peer URL or another service?";
+    }
+}
