@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd;
 
 import io.etcd.jetcd.Client;
@@ -6,10 +10,12 @@ import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.binary.BinaryResolver;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
+import io.github.embeddedetcd.internal.util.FileTrees;
 import io.github.embeddedetcd.internal.util.Pause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -330,6 +336,28 @@ public final class EmbeddedEtcd implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.stop(MemberRun::stop);
+    }
+
+    /**
+     * Deletes this member's data dir (and its {@code wal-dir}): all it stored, and the library's
+     * records. For a member that will never run again — one removed from its cluster, a test's.
+     *
+     * @throws IllegalStateException when the member is not stopped
+     * @throws EmbeddedEtcdException naming the file that could not be deleted
+     */
+    public void deleteData() {
+        if (!(lifecycle.state() instanceof Lifecycle.Stopped)) {
+            throw new IllegalStateException("etcd member '" + name() + "' is not stopped; close() it before deleting "
+                    + "its data");
+        }
+        for (Path dir : config.walDir() == null ? List.of(config.dataDir()) : List.of(config.dataDir(), config.walDir())) {
+            try {
+                FileTrees.delete(dir);
+            } catch (IOException e) {
+                throw new EmbeddedEtcdException("Cannot delete the data of member '" + name() + "' in " + dir + ": " + e
+                        + ". Check the permissions, or delete it by hand.", e);
+            }
+        }
     }
 
     /** Where the member is in its life (for tests of the lifecycle). */

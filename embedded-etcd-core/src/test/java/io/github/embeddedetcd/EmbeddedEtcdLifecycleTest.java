@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd;
 
 import io.etcd.jetcd.ByteSequence;
@@ -32,6 +36,25 @@ class EmbeddedEtcdLifecycleTest {
 
         try (EmbeddedEtcd running = etcd.start()) {
             assertThat(running.isRunning()).isTrue();
+        }
+    }
+
+    /** The call the README and the issue tracker promise, word for word. */
+    @Test
+    void startsFromAConfigFileInOneCall() throws Exception {
+        Path path = Files.writeString(dir.resolve("config.yaml"), """
+                name: from-file
+                data-dir: %s
+                listen-client-urls: http://127.0.0.1:%d
+                listen-peer-urls: http://127.0.0.1:%d
+                heartbeat-interval: 10
+                election-timeout: 100
+                """.formatted(dir.resolve("from-file"), TestNodes.freePort(), TestNodes.freePort()));
+
+        try (EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(path).start()) {
+            etcd.client().getKVClient().put(KEY, VALUE).get(5, TimeUnit.SECONDS);
+            assertThat(etcd.name()).isEqualTo("from-file");
+            assertThat(etcd.isLeader()).isTrue();
         }
     }
 

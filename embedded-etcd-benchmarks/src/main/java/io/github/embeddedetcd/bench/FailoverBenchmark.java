@@ -1,11 +1,15 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd.bench;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
 import io.github.embeddedetcd.testkit.TestNode;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +55,7 @@ final class FailoverBenchmark {
 
     private static double bare() throws Exception {
         try (BareCluster cluster = BareCluster.start(3);
-             Client client = Client.builder().endpoints(cluster.clientUrls().toArray(URI[]::new)).waitForReady(false).build()) {
+             Client client = EtcdAdmin.connect(cluster.clientUrls()).newClient()) {
             BareEtcd leader = cluster.leader();
             return measure(client, leader::kill);
         }

@@ -1,9 +1,14 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd.bench;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.config.EtcdConfig;
 
 import java.io.IOException;
@@ -62,8 +67,7 @@ final class PromotionBenchmark {
         try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("leader", dir)).build().start()) {
             load(leader.client().getKVClient(), dataMb);
             EmbeddedEtcd learner = EmbeddedEtcd.builder().config(config("learner", dir)).build();
-            try (learner; Client observer = Client.builder().endpoints(leader.clientEndpoints().toArray(URI[]::new))
-                    .waitForReady(false).build()) {
+            try (learner; Client observer = EtcdAdmin.connect(leader.clientEndpoints()).newClient()) {
                 learner.register(leader.clientEndpoints().toArray(URI[]::new));
                 URI learnerUrl = learner.clientEndpoints().get(0);
                 URI leaderUrl = leader.clientEndpoints().get(0);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd.testkit;
 
 /** What happens to a test cluster's data dirs when it is closed (as JUnit's {@code @TempDir} cleanup modes). */

@@ -1,6 +1,11 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd.internal.datadir;
 
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.internal.util.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,19 +53,12 @@ public final class RemovedData {
             List<Path> copies = siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
                     .sorted(Comparator.comparing(Path::toString).reversed()).toList();
             for (Path old : copies.subList(Math.min(KEPT, copies.size()), copies.size())) {
-                deleteTree(old);
+                FileTrees.delete(old);
+                LOG.info("Deleted old removed-member data {}", old);
             }
         } catch (IOException e) {
             LOG.warn("Cannot prune old copies of {}: {}", dir, e.toString());
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-        LOG.info("Deleted old removed-member data {}", root);
-    }
 }

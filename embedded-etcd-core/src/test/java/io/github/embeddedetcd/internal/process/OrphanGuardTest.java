@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd.internal.process;
 
 import org.junit.jupiter.api.Test;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
@@ -17,11 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code demo}: the seed walkthrough on one machine. Members get their own loopback address
@@ -127,16 +129,18 @@ final class DemoCommand implements Callable<Integer> {
             EmbeddedEtcd.closeAll(members);
         }
         if (dataDir == null) {
-            deleteTree(root);
+            deleteData(root);
         }
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /** The demo's own temporary directory: each member's data, then the emptied directory. */
+    private void deleteData(Path root) {
+        try {
+            synchronized (members) {
+                members.forEach(EmbeddedEtcd::deleteData);
             }
-        } catch (IOException e) {
+            Files.deleteIfExists(root);
+        } catch (IOException | RuntimeException e) {
             System.err.println("etcd-embedded: could not delete " + root + ": " + e.getMessage());
         }
     }
