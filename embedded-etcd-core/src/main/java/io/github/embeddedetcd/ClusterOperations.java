@@ -58,6 +58,7 @@ final class ClusterOperations {
             throw e;
         }
         if (self) {
+            run.confirmRemoval();
             run.awaitExitAfterRemoval(EXIT_AFTER_REMOVAL);
             lifecycle.endedByItself(run);
         }
@@ -70,9 +71,23 @@ final class ClusterOperations {
         });
     }
 
-    /** Whether this member was a learner at the last membership poll. */
+    /** Whether this member was a learner at the last membership poll; false when not running. */
     boolean isLearner() {
-        return lifecycle.requireRunning().monitor().isLearner();
+        return lifecycle.running().map(run -> run.monitor().isLearner()).orElse(false);
+    }
+
+    /**
+     * Whether the cluster lists this member as a voter, asked now (through the voters while this
+     * member calls itself a learner); false when nobody answers.
+     */
+    boolean votesNow(MemberRun run) {
+        try {
+            return onCluster(operations -> operations.calls().members().members()).stream()
+                    .filter(m -> m.peerUrls().stream().anyMatch(config.initialAdvertisePeerUrls()::contains))
+                    .anyMatch(m -> !m.learner());
+        } catch (ClusterCallException noAnswer) {
+            return false;
+        }
     }
 
     /** Whether this member led the cluster at the last membership poll. */

@@ -9,6 +9,7 @@ import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.binary.BinaryResolver;
+import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
 import io.github.embeddedetcd.internal.util.FileTrees;
 import io.github.embeddedetcd.internal.util.Pause;
@@ -51,6 +52,8 @@ public final class EmbeddedEtcd implements AutoCloseable {
     private static final Duration UNWIND_MARGIN = Duration.ofSeconds(20);
     private static final Duration LEADER_POLL = Duration.ofMillis(20);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+    /** How often a joining member asks etcd itself whether it votes yet, besides its membership polls. */
+    private static final Duration DIRECT_VOTER_CHECK = Duration.ofSeconds(1);
 
     private final EtcdConfig config;
     private final BinaryResolver binaryResolver;
@@ -141,25 +144,44 @@ public final class EmbeddedEtcd implements AutoCloseable {
         return this;
     }
 
-    /** Waits until the leader has promoted this learner; says what happened when it cannot be. */
+    /**
+     * Waits until the leader has promoted this learner; says what happened when it cannot be. The
+     * membership poll sees the promotion within one interval; etcd is also asked directly now and
+     * then, so that a poll that keeps failing cannot hide it.
+     */
     private void awaitVoter() {
         long deadline = System.nanoTime() + config.joinTimeout().toNanos();
+        long nextDirectCheck = System.nanoTime() + DIRECT_VOTER_CHECK.toNanos();
+        MemberRun last = null;
         while (System.nanoTime() < deadline) {
             Optional<MemberRun> run = lifecycle.running();
             if (run.isEmpty()) {
                 throw endedWhileJoining();
             }
-            if (run.get().monitor().latest().isPresent() && !run.get().monitor().isLearner()) {
+            last = run.get();
+            if (last.monitor().latest().isPresent() && !last.monitor().isLearner()) {
                 return;
+            }
+            if (System.nanoTime() >= nextDirectCheck) {
+                if (cluster.votesNow(last)) {
+                    if (last.monitor().isLearner()) {
+                        LOG.warn("etcd member '{}' is a voter as the cluster lists it, but still answers as a learner "
+                                + "(etcd issue 18347); restarting it reloads its membership", config.name());
+                    }
+                    return;
+                }
+                nextDirectCheck = System.nanoTime() + DIRECT_VOTER_CHECK.toNanos();
             }
             Pause.sleep(config.promotionCheckInterval(), "waiting for member '" + config.name() + "' to be promoted");
         }
+        String polls = last == null ? "" : last.monitor().currentFailure()
+                .map(why -> " Its membership polls fail: " + why + ".").orElse("");
         close();
         throw new JoinTimeoutException("Member '" + config.name() + "' joined as a learner but was not promoted within "
                 + config.joinTimeout().toMillis() + " ms (embedded.join-timeout); it was stopped and stays registered, "
                 + "so the next join reuses it. Promotion is done by the cluster's leader when its auto-promote is on; "
                 + "check that the leader runs embedded-etcd with auto-promote, or promote it with promote(\""
-                + config.name() + "\").", null);
+                + config.name() + "\")." + polls, null);
     }
 
     private EmbeddedEtcdException endedWhileJoining() {
@@ -228,11 +250,12 @@ public final class EmbeddedEtcd implements AutoCloseable {
     }
 
     /**
-     * Completes when the current run of this member ends for any reason: {@link #close()}, removal
-     * from the cluster, or etcd exiting on its own. Already complete when not running.
+     * Completes when the current run of this member ends for any reason — {@link #close()}, removal
+     * from the cluster, or etcd exiting on its own — and the member is stopped (it can be started
+     * again from a callback). Already complete when not running.
      */
     public CompletableFuture<Void> onStop() {
-        return lifecycle.running().map(run -> run.ended().copy()).orElse(CompletableFuture.completedFuture(null));
+        return lifecycle.stopped();
     }
 
     /**
@@ -243,7 +266,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
      */
     public static void closeAll(Collection<EmbeddedEtcd> members) {
         List<EmbeddedEtcd> remaining = new ArrayList<>(members);
-        remaining.removeIf(m -> !m.isRunning());
+        remaining.removeIf(m -> m.state() instanceof Lifecycle.Stopped);
         RuntimeException failure = null;
         while (!remaining.isEmpty()) {
             EmbeddedEtcd next = awaitLeader(remaining).orElse(remaining.get(0));
@@ -350,14 +373,19 @@ public final class EmbeddedEtcd implements AutoCloseable {
             throw new IllegalStateException("etcd member '" + name() + "' is not stopped; close() it before deleting "
                     + "its data");
         }
-        for (Path dir : config.walDir() == null ? List.of(config.dataDir()) : List.of(config.dataDir(), config.walDir())) {
-            try {
-                FileTrees.delete(dir);
+        lifecycle.withoutRun(cancellation -> {
+            // held while deleting: no other member, in this JVM or another, is using the data dir
+            try (DataDir held = DataDir.acquire(config.dataDir(), config.walDir())) {
+                for (Path dir : config.walDir() == null ? List.of(config.dataDir())
+                        : List.of(config.dataDir(), config.walDir())) {
+                    FileTrees.delete(dir);
+                }
             } catch (IOException e) {
-                throw new EmbeddedEtcdException("Cannot delete the data of member '" + name() + "' in " + dir + ": " + e
-                        + ". Check the permissions, or delete it by hand.", e);
+                throw new EmbeddedEtcdException("Cannot delete the data of member '" + name() + "' in "
+                        + config.dataDir() + ": " + e + ". Check the permissions, or delete it by hand.", e);
             }
-        }
+            return null;
+        });
     }
 
     /** Where the member is in its life (for tests of the lifecycle). */

@@ -145,7 +145,7 @@ public final class EtcdAdmin {
     /** Whether the member at this client URL answers {@code /health} with healthy (it has a leader, no alarm). */
     public boolean isHealthy(URI clientUrl) {
         try {
-            return new HealthProbe(clientUrl).isHealthy();
+            return new HealthProbe(clientUrl, requestTimeout).isHealthy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -34,11 +34,12 @@ final class Lifecycle {
     record Starting(Cancellation cancellation, CompletableFuture<Void> settled) implements State {
     }
 
-    record Running(MemberRun run) implements State {
+    /** Running; {@code stopped} completes once the member is stopped again (see {@link EmbeddedEtcd#onStop()}). */
+    record Running(MemberRun run, CompletableFuture<Void> stopped) implements State {
     }
 
     /** A stop under way; {@code done} completes when etcd is gone. */
-    record Stopping(MemberRun run, CompletableFuture<Void> done) implements State {
+    record Stopping(MemberRun run, CompletableFuture<Void> done, CompletableFuture<Void> stopped) implements State {
     }
 
     private static final State STOPPED = new Stopped();
@@ -64,27 +65,32 @@ final class Lifecycle {
      */
     MemberRun start(Function<Cancellation, MemberRun> starter) {
         Starting starting = enterStarting();
-        MemberRun run;
+        MemberRun run = null;
+        Running running = null;
         try {
             run = starter.apply(starting.cancellation());
-        } catch (RuntimeException e) {
-            leave(starting, STOPPED);
-            throw starting.cancellation().isRequested() ? cutShort(e) : e;
-        }
-        if (starting.cancellation().isRequested()) {
+            if (starting.cancellation().isRequested()) {
+                throw cutShort(null);
+            }
+            RunningMembers.add(owner);
+            running = new Running(run, new CompletableFuture<>());
+        } catch (RuntimeException | Error e) {
             try {
-                run.stop();
+                if (run != null) {
+                    run.stop();
+                }
             } finally {
                 leave(starting, STOPPED);
             }
-            throw cutShort(null);
+            if (starting.cancellation().isRequested() && run == null) {
+                throw cutShort(e);
+            }
+            throw e;
         }
-        RunningMembers.add(owner);
-        leave(starting, new Running(run));
+        leave(starting, running);
         if (run.ended().isDone()) {
             endedByItself(run);
-            throw new EmbeddedEtcdException("etcd member '" + owner.name() + "' exited right after it became ready; "
-                    + "see its log lines (logger '" + MemberRun.loggerName(owner.name()) + "').");
+            throw run.failureRightAfterStart();
         }
         return run;
     }
@@ -121,7 +127,7 @@ final class Lifecycle {
                 await(stopping.done(), "a stop on another thread", deadline);
                 return;
             } else if (current instanceof Running running) {
-                Stopping stopping = new Stopping(running.run(), new CompletableFuture<>());
+                Stopping stopping = new Stopping(running.run(), new CompletableFuture<>(), running.stopped());
                 if (state.compareAndSet(running, stopping)) {
                     try {
                         how.accept(running.run());
@@ -139,7 +145,20 @@ final class Lifecycle {
         State current = state.get();
         if (current instanceof Running running && running.run() == run && state.compareAndSet(current, STOPPED)) {
             RunningMembers.remove(owner);
+            running.stopped().complete(null);
         }
+    }
+
+    /** Completes once the current run (if any) has ended and the member is stopped, ready to start again. */
+    CompletableFuture<Void> stopped() {
+        State current = state.get();
+        if (current instanceof Running running) {
+            return running.stopped().copy();
+        }
+        if (current instanceof Stopping stopping) {
+            return stopping.stopped().copy();
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The current run, when running. */
@@ -176,6 +195,7 @@ final class Lifecycle {
             starting.settled().complete(null);
         } else if (passing instanceof Stopping stopping) {
             stopping.done().complete(null);
+            stopping.stopped().complete(null);
         }
     }
 
@@ -184,8 +204,8 @@ final class Lifecycle {
             transition.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new EmbeddedEtcdException("Stopping etcd member '" + owner.name() + "' gave up waiting for " + what
-                    + " after " + settleWait.toMillis() + " ms; its etcd was sent SIGKILL. Check the log of logger '"
-                    + MemberRun.loggerName(owner.name()) + "' for what it was doing.");
+                    + " after " + settleWait.toMillis() + " ms. Check the log of logger '"
+                    + MemberRun.loggerName(owner.name()) + "' for what it was doing, and call close() again.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmbeddedEtcdException("Interrupted while stopping etcd member '" + owner.name() + "'", e);
@@ -195,7 +215,8 @@ final class Lifecycle {
     }
 
     private EmbeddedEtcdException cutShort(Throwable cause) {
-        return new EmbeddedEtcdException("Start of member '" + owner.name() + "' was cut short by close()", cause);
+        return new EmbeddedEtcdException("Start of member '" + owner.name() + "' was cut short by a stop (close() or "
+                + "kill() on another thread)", cause);
     }
 
     private static String describe(State state) {

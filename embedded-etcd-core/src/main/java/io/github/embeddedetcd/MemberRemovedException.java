@@ -7,8 +7,9 @@ package io.github.embeddedetcd;
 import java.nio.file.Path;
 
 /**
- * The data dir belongs to a member that was removed from its cluster. Its data was moved aside;
- * the member must join again ({@link EmbeddedEtcd#join(java.net.URI...)}).
+ * The data dir belongs to a member that was removed from its cluster: etcd must not start on it as
+ * that member again. Its etcd data is moved aside; the member must join again
+ * ({@link EmbeddedEtcd#join(java.net.URI...)}).
  */
 public class MemberRemovedException extends EmbeddedEtcdException {
 
@@ -21,7 +22,7 @@ public class MemberRemovedException extends EmbeddedEtcdException {
         this.movedTo = movedTo;
     }
 
-    /** Where the removed member's old data now lies. */
+    /** Where the removed member's old data now lies, or null when there was none to move (or not yet). */
     public Path movedTo() {
         return movedTo;
     }

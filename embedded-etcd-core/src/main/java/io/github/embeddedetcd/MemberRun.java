@@ -52,7 +52,11 @@ final class MemberRun {
     /** Set by the output thread when etcd logs that this member was removed, from launch on. */
     private final AtomicBoolean removedFromCluster;
     private final AtomicBoolean ending = new AtomicBoolean();
+    /** A removal of this member was asked for: etcd exiting meanwhile is no surprise. */
     private volatile boolean removalExpected;
+    /** etcd confirmed the removal of this member (the call returned): its data must never be reused. */
+    private volatile boolean removalConfirmed;
+    private final AtomicBoolean tombstoned = new AtomicBoolean();
     private volatile Integer exitCode;
     private Client client;
 
@@ -130,9 +134,34 @@ final class MemberRun {
         return code == null ? OptionalInt.empty() : OptionalInt.of(code);
     }
 
-    /** Expects etcd to stop itself because this member is being removed (the tombstone is then written). */
+    /** Expects etcd to stop itself because this member's removal was asked for (not yet done). */
     void expectRemoval(boolean expected) {
         removalExpected = expected;
+    }
+
+    /**
+     * The removal of this member succeeded: its data dir is tombstoned — when the run ends, or now
+     * if it ended already without etcd saying why.
+     */
+    void confirmRemoval() {
+        removalConfirmed = true;
+        if (ended.isDone()) {
+            markRemoved(monitor.self().orElseGet(this::selfDescription));
+        }
+    }
+
+    /** What a start reports when etcd exited at once after it became healthy. */
+    EmbeddedEtcdException failureRightAfterStart() {
+        List<String> lines = process.output().recentLines();
+        if (removedFromCluster.get() || lines.stream().anyMatch(line -> line.contains(MemberStart.REMOVED_MESSAGE))) {
+            return new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster and stopped "
+                    + "right after it started; its data dir is marked removed. Join the cluster again with "
+                    + "join(endpoints).", null);
+        }
+        return new EtcdStartException("etcd member '" + config.name() + "' exited with code "
+                + exitCode().stream().boxed().findFirst().map(String::valueOf).orElse("unknown")
+                + " right after it became ready. The full output is in the log '" + loggerName(config.name()) + "'.",
+                exitCode().isPresent() ? exitCode().getAsInt() : null, lines);
     }
 
     /** Waits (bounded) for etcd to exit after this member's removal; kills it if it lingers. */
@@ -208,7 +237,7 @@ final class MemberRun {
             try {
                 monitor.close();
                 closeClient();
-                if (removedFromCluster.get() || removalExpected) {
+                if (removedFromCluster.get() || removalConfirmed) {
                     markRemoved(self);
                 } else {
                     recordIdentity();
@@ -230,7 +259,11 @@ final class MemberRun {
         }
     }
 
+    /** Tombstones the data dir once and tells the listeners. */
     private void markRemoved(Member self) {
+        if (!tombstoned.compareAndSet(false, true)) {
+            return;
+        }
         try {
             new Tombstone(self.id(), config.name(), Instant.now().toString()).save(dataDir);
             LOG.warn("etcd member '{}' was removed from the cluster and has stopped; its data dir {} is marked "

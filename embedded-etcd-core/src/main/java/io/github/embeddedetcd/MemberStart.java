@@ -15,7 +15,9 @@ import io.github.embeddedetcd.internal.process.EtcdProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -26,7 +28,7 @@ import java.util.function.Consumer;
  */
 final class MemberStart {
 
-    private static final String REMOVED_MESSAGE = "the member has been permanently removed from the cluster";
+    static final String REMOVED_MESSAGE = "the member has been permanently removed from the cluster";
 
     private final EtcdConfig config;
     private final EtcdBinary binary;
@@ -55,8 +57,19 @@ final class MemberStart {
             if (plan.action() == StartPlan.Action.RESTART) {
                 requireOwnData(dataDir);
             }
+            Optional<Tombstone> tombstone = Tombstone.load(dataDir);
+            Path movedTo = null;
             if (plan.moveRemovedDataAside()) {
-                dataDir = moveRemovedDataAside(dataDir, plan.action() == StartPlan.Action.REFUSE_REMOVED);
+                movedTo = dataDir.moveAside();
+                dataDir = DataDir.acquire(config.dataDir(), config.walDir());
+            }
+            if (plan.action() == StartPlan.Action.REFUSE_REMOVED) {
+                // the fresh data dir keeps the removal in mind: a later start is refused too, never a new cluster
+                tombstone.orElseThrow().save(dataDir);
+                throw refusedAfterRemoval(tombstone.get(), movedTo);
+            }
+            if (tombstone.isPresent()) {
+                Tombstone.clear(dataDir);
             }
             EtcdConfig effective = config;
             if (plan.joins()) {
@@ -74,33 +87,59 @@ final class MemberStart {
             dataDir.recordEtcd(process.handle());
             process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout());
             return MemberRun.begin(config, dataDir, process, removed, plan, listeners, onOwnEnd);
-        } catch (RuntimeException e) {
-            if (process != null) {
-                process.kill();
-            }
-            if (removed.get()) {
-                new Tombstone(0, config.name(), Instant.now().toString()).save(dataDir);
-            }
-            dataDir.clearEtcd();
-            dataDir.close();
-            if (removed.get()) {
+        } catch (RuntimeException | Error failure) {
+            boolean wasRemoved = removed.get() || (process != null && process.output().recentLines().stream()
+                    .anyMatch(line -> line.contains(REMOVED_MESSAGE)));
+            releaseAfterFailure(failure, process, dataDir, wasRemoved);
+            if (wasRemoved) {
                 throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster, so etcd "
-                        + "refused to start on its data dir; the next start moves the old data aside. Join the cluster "
-                        + "again with join(endpoints).", config.dataDir());
+                        + "refused to start on its data dir; the data dir is now marked removed. Join the cluster "
+                        + "again with join(endpoints).", null);
             }
-            throw e;
+            throw failure;
         }
+    }
+
+    /** Undoes a failed start step by step; a step that fails does not keep the others from running. */
+    private void releaseAfterFailure(Throwable failure, EtcdProcess process, DataDir dataDir, boolean removed) {
+        List<Runnable> steps = new ArrayList<>();
+        if (process != null) {
+            steps.add(process::kill);
+        }
+        if (removed) {
+            steps.add(() -> new Tombstone(0, config.name(), Instant.now().toString()).save(dataDir));
+        }
+        steps.add(dataDir::clearEtcd);
+        steps.add(dataDir::close);
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException | Error e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private MemberRemovedException refusedAfterRemoval(Tombstone tombstone, Path movedTo) {
+        return new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster ("
+                + tombstone.removedAt() + "), so it must not start again as the same member"
+                + (movedTo == null ? "" : "; its old data was moved to " + movedTo) + ". Join the cluster again with "
+                + "join(endpoints), or set embedded.join-endpoints.", movedTo);
     }
 
     /**
      * Registers this member as a learner without starting it (the two-step join): a removed
-     * member's data is moved aside first; a bootstrapped data dir is refused.
+     * member's etcd data is moved aside first; a bootstrapped data dir is refused.
      */
     JoinRecord register(List<URI> endpoints) {
         DataDir dataDir = DataDir.acquire(config.dataDir(), config.walDir());
         try {
             if (Tombstone.load(dataDir).isPresent()) {
-                dataDir = moveRemovedDataAside(dataDir, false);
+                if (dataDir.isBootstrapped()) {
+                    dataDir.moveAside();
+                    dataDir = DataDir.acquire(config.dataDir(), config.walDir());
+                }
+                Tombstone.clear(dataDir);
             }
             if (dataDir.isBootstrapped()) {
                 throw new EmbeddedEtcdException("Member '" + config.name() + "' is already part of a cluster (data dir "
@@ -122,17 +161,5 @@ final class MemberStart {
                     + "' as this config names it; etcd would rename that member. Start '" + owner.name()
                     + "' with its own config, or give '" + config.name() + "' a data-dir of its own.");
         });
-    }
-
-    /** Moves a removed member's data aside; refuses to go on when the member has nowhere to join. */
-    private DataDir moveRemovedDataAside(DataDir dataDir, boolean refuse) {
-        Tombstone tombstone = Tombstone.load(dataDir).orElseThrow();
-        Path moved = dataDir.moveAside();
-        if (refuse) {
-            throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster ("
-                    + tombstone.removedAt() + "), so its data dir must not be reused: the old data was moved to "
-                    + moved + ". Join the cluster again with join(endpoints), or set embedded.join-endpoints.", moved);
-        }
-        return DataDir.acquire(config.dataDir(), config.walDir());
     }
 }

@@ -14,10 +14,11 @@ import java.util.Objects;
  * What one start does, decided from what the member's data dir holds and what the caller asked.
  * Pure, so that every case is tested without etcd:
  * <ol>
- *   <li>a removed member's data dir (tombstone) is moved aside; the member joins again through the
- *       given endpoints, or the start is refused when there are none;</li>
+ *   <li>a removed member (tombstone) joins again through the given endpoints, or the start is
+ *       refused when there are none; etcd data it left is moved aside either way;</li>
  *   <li>a data dir where etcd already bootstrapped is restarted as the same member;</li>
- *   <li>a recorded join that never started is resumed through the endpoints it recorded;</li>
+ *   <li>a recorded join that never started is resumed, through the given endpoints if any, else
+ *       the ones it recorded;</li>
  *   <li>with join endpoints, the member joins as a learner;</li>
  *   <li>otherwise a new cluster is bootstrapped from {@code initial-cluster}.</li>
  * </ol>
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param joinVia the client URLs to join through (empty unless the action joins)
  */
 record StartPlan(Action action, List<URI> joinVia, boolean moveRemovedDataAside) {
+    // moveRemovedDataAside: a removed member left etcd data, which must never be started on again
 
     /** What etcd is started as. */
     enum Action {
@@ -55,14 +57,14 @@ record StartPlan(Action action, List<URI> joinVia, boolean moveRemovedDataAside)
      */
     static StartPlan decide(boolean bootstrapped, List<URI> recordedJoin, boolean tombstoned, List<URI> joinVia) {
         if (tombstoned) {
-            return joinVia.isEmpty() ? new StartPlan(Action.REFUSE_REMOVED, List.of(), true)
-                    : new StartPlan(Action.JOIN, joinVia, true);
+            return joinVia.isEmpty() ? new StartPlan(Action.REFUSE_REMOVED, List.of(), bootstrapped)
+                    : new StartPlan(Action.JOIN, joinVia, bootstrapped);
         }
         if (bootstrapped) {
             return new StartPlan(Action.RESTART, List.of(), false);
         }
         if (!recordedJoin.isEmpty()) {
-            return new StartPlan(Action.RESUME_JOIN, recordedJoin, false);
+            return new StartPlan(Action.RESUME_JOIN, joinVia.isEmpty() ? recordedJoin : joinVia, false);
         }
         return joinVia.isEmpty() ? new StartPlan(Action.BOOTSTRAP, List.of(), false)
                 : new StartPlan(Action.JOIN, joinVia, false);

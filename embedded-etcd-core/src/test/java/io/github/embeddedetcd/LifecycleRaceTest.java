@@ -42,7 +42,7 @@ class LifecycleRaceTest {
         member.close();
 
         assertThatThrownBy(() -> join.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(EmbeddedEtcdException.class)
-                .hasMessageContaining("Start of member 'joiner' was cut short by close()");
+                .hasMessageContaining("Start of member 'joiner' was cut short by a stop");
         assertStoppedAndForgotten(member);
     }
 
@@ -60,7 +60,7 @@ class LifecycleRaceTest {
         await().atMost(WAIT).until(() -> etcdProcessesIn(lonely.dataDir()) > 0);
         member.close();
 
-        assertThatThrownBy(() -> start.get(10, TimeUnit.SECONDS)).hasMessageContaining("cut short by close()");
+        assertThatThrownBy(() -> start.get(10, TimeUnit.SECONDS)).hasMessageContaining("cut short by a stop");
         assertThat(etcdProcessesIn(lonely.dataDir())).isZero();
         assertStoppedAndForgotten(member);
     }
@@ -126,6 +126,24 @@ class LifecycleRaceTest {
             assertStoppedAndForgotten(member);
         } finally {
             release.countDown();
+        }
+    }
+
+    /** onStop() completes once the member is stopped: a callback may start it again at once. */
+    @Test
+    void aMemberCanBeRestartedFromItsOnStopCallback() throws Exception {
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config("phoenix").build()).serviceLoaderListeners(false)
+                .build().start();
+        try {
+            long firstPid = member.pid();
+            CompletableFuture<EmbeddedEtcd> restarted = member.onStop().thenApply(stopped -> member.start());
+
+            signal(firstPid, "KILL");
+
+            assertThat(restarted.get(30, TimeUnit.SECONDS).isRunning()).isTrue();
+            assertThat(member.pid()).isNotEqualTo(firstPid);
+        } finally {
+            member.close();
         }
     }
 

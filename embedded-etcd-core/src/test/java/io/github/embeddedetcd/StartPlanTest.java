@@ -48,15 +48,21 @@ class StartPlanTest {
     }
 
     @Test
-    void aRecordedJoinIsResumedThroughItsOwnEndpoints() {
+    void aRecordedJoinIsResumedThroughTheGivenEndpointsElseItsOwn() {
         assertThat(StartPlan.decide(false, RECORDED, false, NONE)).isEqualTo(new StartPlan(Action.RESUME_JOIN, RECORDED, false));
-        assertThat(StartPlan.decide(false, RECORDED, false, GIVEN)).isEqualTo(new StartPlan(Action.RESUME_JOIN, RECORDED, false));
+        assertThat(StartPlan.decide(false, RECORDED, false, GIVEN)).isEqualTo(new StartPlan(Action.RESUME_JOIN, GIVEN, false));
     }
 
     @Test
-    void aRemovedMembersDataIsMovedAsideAndItJoinsAgainOrIsRefused() {
+    void aRemovedMemberJoinsAgainOrIsRefusedAndEtcdDataItLeftIsMovedAside() {
         assertThat(StartPlan.decide(true, NONE, true, GIVEN)).isEqualTo(new StartPlan(Action.JOIN, GIVEN, true));
-        assertThat(StartPlan.decide(false, RECORDED, true, GIVEN)).isEqualTo(new StartPlan(Action.JOIN, GIVEN, true));
         assertThat(StartPlan.decide(true, RECORDED, true, NONE)).isEqualTo(new StartPlan(Action.REFUSE_REMOVED, NONE, true));
+    }
+
+    /** Once its data was moved aside, a removed member's data dir holds only the tombstone: nothing more to move. */
+    @Test
+    void aRemovedMemberWithoutEtcdDataIsRefusedAgainNeverBootstrapped() {
+        assertThat(StartPlan.decide(false, NONE, true, NONE)).isEqualTo(new StartPlan(Action.REFUSE_REMOVED, NONE, false));
+        assertThat(StartPlan.decide(false, RECORDED, true, GIVEN)).isEqualTo(new StartPlan(Action.JOIN, GIVEN, false));
     }
 }

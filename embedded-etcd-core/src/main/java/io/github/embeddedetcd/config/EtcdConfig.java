@@ -58,6 +58,9 @@ public final class EtcdConfig {
                 + name + "'; add " + name + "=" + initialAdvertisePeerUrls.get(0) + " (initial-cluster is "
                 + flag(initialCluster) + ")");
         values.checkTimings();
+        values.check("debug", !Boolean.TRUE.equals(values.debug) || values.logLevel == null
+                || values.logLevel.equals("debug"), "debug: true means log-level debug, but log-level is "
+                + values.logLevel + "; keep one of the two");
         for (URI url : advertiseClientUrls) {
             values.check("advertise-client-urls", !url.getScheme().equalsIgnoreCase("https"), "https client URLs ("
                     + url + ") are not supported yet: embedded-etcd's health check and clients speak plain http. "

@@ -107,6 +107,14 @@ class EtcdConfigDerivationTest {
                 .hasMessageContaining("did you mean 'embedded.http-host'?");
     }
 
+    @Test
+    void debugAndAnotherLogLevelContradictEachOther() throws IOException {
+        Path file = write("name: n\nlog-level: warn\ndebug: true\n");
+
+        assertThatThrownBy(() -> ConfigFile.read(file).settings().build())
+                .hasMessage(file + ":3: 'debug': debug: true means log-level debug, but log-level is warn; keep one of the two");
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("config.yaml"), yaml);
     }

@@ -49,6 +49,9 @@ class RemovalTest {
                     .hasMessageContaining("Member 'n3' was removed from its cluster")
                     .hasMessageContaining("Join the cluster again");
             assertThat(removedCopies("n3")).hasSize(1);
+            assertThatThrownBy(n3::start).as("refused again, never a new cluster of its own")
+                    .isInstanceOf(MemberRemovedException.class).hasMessageContaining("must not start again");
+            assertThat(removedCopies("n3")).hasSize(1);
 
             n3.join(LocalCluster.endpoints(n2));
             assertThat(n1.members()).extracting(Member::name).containsExactlyInAnyOrder("n1", "n2", "n3");

@@ -29,7 +29,11 @@ final class ClusterClients implements AutoCloseable {
 
     synchronized Client whole() {
         if (whole == null) {
-            whole = admin(allEndpoints.get()).newClient();
+            List<URI> endpoints = allEndpoints.get();
+            if (endpoints.isEmpty()) {
+                throw new IllegalStateException("the test cluster has no nodes: start() it first");
+            }
+            whole = admin(endpoints).newClient();
         }
         return whole;
     }

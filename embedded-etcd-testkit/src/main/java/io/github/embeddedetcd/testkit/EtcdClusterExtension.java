@@ -88,7 +88,9 @@ public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallba
     @Override
     public void beforeAll(ExtensionContext context) {
         if (registered != null) {
-            startRegistered(context);
+            if (registeredCluster == null) {
+                startRegistered(context);
+            }
             return;
         }
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), EtcdCluster.class)
@@ -124,10 +126,17 @@ public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallba
         closeStored(context);
     }
 
-    /** Closes the cluster of this context now (rather than when JUnit closes the store), so the next one starts clean. */
+    /**
+     * Closes the cluster of this context now (rather than when JUnit closes the store), so the next
+     * one starts clean. A failure of this context's own test counts for its cleanup here: JUnit tells
+     * {@link #testFailed} only after the test's callbacks.
+     */
     private void closeStored(ExtensionContext context) {
         StoredCluster stored = context.getStore(STORE).remove(CLUSTER, StoredCluster.class);
         if (stored != null) {
+            if (context.getExecutionException().isPresent()) {
+                stored.testFailed();
+            }
             if (stored.cluster() == registeredCluster) {
                 registeredCluster = null;
             }

@@ -76,6 +76,8 @@ public final class EtcdTestCluster implements AutoCloseable {
     private NodeNetwork network;
     private DataRoot dataRoot;
     private int nextIndex;
+    /** Counts closes, so that a restart whose wait a close fell into does not start a new cluster. */
+    private long closes;
     private volatile boolean keepData;
 
     private EtcdTestCluster(ClusterSettings settings) {
@@ -393,9 +395,18 @@ public final class EtcdTestCluster implements AutoCloseable {
      * held while waiting: other threads may inspect the cluster meanwhile.
      */
     public void restart(long delay, TimeUnit unit) throws InterruptedException {
-        stop();
+        long closesBefore;
+        synchronized (this) {
+            closesBefore = closes;
+            stopNodes();
+        }
         unit.sleep(delay);
-        start();
+        synchronized (this) {
+            if (closes != closesBefore) {
+                throw new IllegalStateException("test cluster " + clusterName + " was closed while it waited to restart");
+            }
+            start();
+        }
     }
 
     /** Keeps the data dirs after {@link #close()} (their path is logged), e.g. when a test failed. */
@@ -410,6 +421,7 @@ public final class EtcdTestCluster implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        closes++;
         clients.close();
         try {
             stopNodes();

@@ -47,6 +47,17 @@ class ExtensionEngineTest {
     }
 
     @Test
+    void onSuccessCleanupOfAMethodClusterKeepsTheDataOfItsFailedTest() throws Exception {
+        run(MethodClusterFailsWithOnSuccessCleanup.class).assertStatistics(stats -> stats.failed(1));
+        Path kept = dataDirSeen;
+        try {
+            assertThat(kept.resolve("node-0/member")).isDirectory();
+        } finally {
+            deleteTree(kept);
+        }
+    }
+
+    @Test
     void aParameterizedTestGetsItsArgumentsAndTheCluster() {
         run(ParameterizedWithDeclaredCluster.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
     }
@@ -74,6 +85,15 @@ class ExtensionEngineTest {
     @EtcdCluster(nodes = 1, cleanup = Cleanup.ON_SUCCESS)
     static class FailsWithOnSuccessCleanup {
         @Test
+        void fails(EtcdTestCluster cluster) {
+            dataDirSeen = cluster.dataDir();
+            throw new AssertionError("fails on purpose");
+        }
+    }
+
+    static class MethodClusterFailsWithOnSuccessCleanup {
+        @Test
+        @EtcdCluster(nodes = 1, cleanup = Cleanup.ON_SUCCESS)
         void fails(EtcdTestCluster cluster) {
             dataDirSeen = cluster.dataDir();
             throw new AssertionError("fails on purpose");

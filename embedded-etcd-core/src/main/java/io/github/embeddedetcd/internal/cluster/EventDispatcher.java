@@ -26,12 +26,14 @@ public final class EventDispatcher implements AutoCloseable {
 
     private final List<MembershipListener> listeners;
     private final ExecutorService thread;
+    private volatile Thread dispatching;
 
     public EventDispatcher(String memberName, List<MembershipListener> listeners) {
         this.listeners = List.copyOf(listeners);
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "embedded-etcd-events-" + memberName);
             t.setDaemon(true);
+            dispatching = t;
             return t;
         });
     }
@@ -56,10 +58,16 @@ public final class EventDispatcher implements AutoCloseable {
         }
     }
 
-    /** Delivers what is queued (bounded wait), then stops. */
+    /**
+     * Delivers what is queued (bounded wait), then stops. Called from a listener (which closed its
+     * member), it only stops taking events: the listener's own thread cannot wait for itself.
+     */
     @Override
     public void close() {
         thread.shutdown();
+        if (Thread.currentThread() == dispatching) {
+            return;
+        }
         try {
             if (!thread.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 LOG.warn("Membership listeners still busy after {} ms; not waiting for them", CLOSE_WAIT_MILLIS);

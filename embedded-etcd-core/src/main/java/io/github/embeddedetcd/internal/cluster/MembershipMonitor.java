@@ -38,6 +38,7 @@ public final class MembershipMonitor implements AutoCloseable {
     public static final Duration QUIET_INTERVAL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(MembershipMonitor.class);
+    private static final Duration FAILING_WARN_AFTER = Duration.ofSeconds(10);
 
     private final EtcdConfig config;
     private final URI localUrl;
@@ -54,6 +55,9 @@ public final class MembershipMonitor implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicBoolean poked = new AtomicBoolean();
     private final CountDownLatch firstPoll = new CountDownLatch(1);
+    private volatile String lastFailure;
+    private long failingSince;
+    private boolean warned;
     private ScheduledFuture<?> next;
 
     /** What the monitor last saw: the members (leader flagged) and this member's id. */
@@ -145,6 +149,7 @@ public final class MembershipMonitor implements AutoCloseable {
         }
     }
 
+    /** Polls once and schedules the next poll, whatever happened: the monitor never stops by itself. */
     private void tickAndReschedule() {
         if (closed) {
             return;
@@ -153,14 +158,44 @@ public final class MembershipMonitor implements AutoCloseable {
         Duration delay = config.promotionCheckInterval();
         try {
             delay = tick();
+            pollSucceeded();
         } catch (ClusterCallException e) {
-            LOG.debug("Membership poll of '{}' failed: {}", config.name(), e.getMessage());
-        } catch (RuntimeException e) {
+            pollFailed(e.getMessage());
+        } catch (RuntimeException | Error e) {
             LOG.warn("Membership poll of '{}' failed", config.name(), e);
+            pollFailed(e.toString());
         } finally {
             firstPoll.countDown();
+            schedule(poked.get() ? Duration.ZERO : delay);
         }
-        schedule(poked.get() ? Duration.ZERO : delay);
+    }
+
+    private void pollSucceeded() {
+        if (failingSince != 0) {
+            LOG.info("Membership polls of '{}' answer again", config.name());
+        }
+        failingSince = 0;
+        lastFailure = null;
+        warned = false;
+    }
+
+    /** One failed poll is routine (an election, a restart); polls failing for long are worth a warning, once. */
+    private void pollFailed(String why) {
+        LOG.debug("Membership poll of '{}' failed: {}", config.name(), why);
+        long now = System.nanoTime();
+        if (failingSince == 0) {
+            failingSince = now;
+        } else if (lastFailure != null && now - failingSince >= FAILING_WARN_AFTER.toNanos() && !warned) {
+            LOG.warn("Membership polls of '{}' have failed for {} s; the last: {}", config.name(),
+                    FAILING_WARN_AFTER.toSeconds(), why);
+            warned = true;
+        }
+        lastFailure = why;
+    }
+
+    /** Why polls fail at the moment, when they do. */
+    public Optional<String> currentFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     private Duration tick() {
@@ -186,7 +221,7 @@ public final class MembershipMonitor implements AutoCloseable {
         current.local().ifPresent(local -> self = local);
         List<Member> learners = current.learners();
         if (config.autoPromote() && leaderId == current.localId() && !learners.isEmpty()) {
-            promoter.promoteReady(calls, learners);
+            promoter.promoteReady(calls, calls.status(localUrl).raft().raftIndex(), learners);
         }
         return learners.isEmpty() && leaderId != 0 ? max(QUIET_INTERVAL, config.promotionCheckInterval())
                 : config.promotionCheckInterval();

@@ -224,7 +224,7 @@ public final class DataDir implements AutoCloseable {
         }
     }
 
-    private void delete(String file) {
+    void delete(String file) {
         try {
             Files.deleteIfExists(stateDir.resolve(file));
         } catch (IOException e) {

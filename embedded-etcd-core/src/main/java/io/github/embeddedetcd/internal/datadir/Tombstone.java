@@ -22,4 +22,9 @@ public record Tombstone(long memberId, String name, String removedAt) {
     public void save(DataDir state) {
         Records.save(state, FILE, this);
     }
+
+    /** Forgets the removal: the member is about to join again as a new member. */
+    public static void clear(DataDir state) {
+        state.delete(FILE);
+    }
 }

@@ -203,7 +203,7 @@ public final class EtcdProcess {
      * this process's exit watcher thread, never on the common pool.
      */
     public CompletableFuture<Integer> onExit() {
-        return exited;
+        return exited.copy();
     }
 
     /** The last lines etcd printed. */
@@ -251,16 +251,27 @@ public final class EtcdProcess {
         }
     }
 
+    /** Waits for the exit; an interrupt does not cut the wait short (it is kept for the caller). */
     private void awaitExit(long amount, TimeUnit unit) {
+        long deadline = System.nanoTime() + unit.toNanos(amount);
+        boolean interrupted = false;
         try {
-            if (!process.waitFor(amount, unit)) {
-                throw new EmbeddedEtcdException("etcd member '" + name + "' (pid " + process.pid()
-                        + ") survived SIGKILL for " + amount + " " + unit.toString().toLowerCase(java.util.Locale.ROOT)
-                        + "; check it with ps.");
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedEtcdException("Interrupted while waiting for etcd member '" + name + "' to exit", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (process.isAlive()) {
+            throw new EmbeddedEtcdException("etcd member '" + name + "' (pid " + process.pid()
+                    + ") survived SIGKILL for " + amount + " " + unit.toString().toLowerCase(java.util.Locale.ROOT)
+                    + "; check it with ps.");
         }
     }
 }
