@@ -90,10 +90,21 @@ final class ClusterOperations {
         }
     }
 
-    /** Whether this member led the cluster at the last membership poll. */
+    /** Whether this member led the cluster at the last membership poll; false when not running. */
     boolean isLeader() {
-        return lifecycle.running().flatMap(run -> run.monitor().latest())
-                .map(s -> s.leaderId() != 0 && s.leaderId() == s.localId()).orElse(false);
+        return lifecycle.running().map(ClusterOperations::ledAtLastPoll).orElse(false);
+    }
+
+    /**
+     * Whether this member led at its last poll, also while it is being stopped: stopping members
+     * leader first must wait for a leader that another thread is stopping already.
+     */
+    boolean ledAtLastPoll() {
+        return lifecycle.runningOrStopping().map(ClusterOperations::ledAtLastPoll).orElse(false);
+    }
+
+    private static boolean ledAtLastPoll(MemberRun run) {
+        return run.monitor().latest().map(s -> s.leaderId() != 0 && s.leaderId() == s.localId()).orElse(false);
     }
 
     Client client() {

@@ -292,7 +292,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
                 .findFirst().orElse(1000);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         while (true) {
-            Optional<EmbeddedEtcd> leader = members.stream().filter(EmbeddedEtcd::isLeader).findFirst();
+            Optional<EmbeddedEtcd> leader = members.stream().filter(m -> m.cluster.ledAtLastPoll()).findFirst();
             if (leader.isPresent() || members.size() == 1 || System.nanoTime() > deadline) {
                 return leader;
             }

@@ -166,6 +166,15 @@ final class Lifecycle {
         return state.get() instanceof Running running ? Optional.of(running.run()) : Optional.empty();
     }
 
+    /** The run that is running or being stopped, if any. */
+    Optional<MemberRun> runningOrStopping() {
+        State current = state.get();
+        if (current instanceof Running running) {
+            return Optional.of(running.run());
+        }
+        return current instanceof Stopping stopping ? Optional.of(stopping.run()) : Optional.empty();
+    }
+
     /** The current run; refuses when not running. */
     MemberRun requireRunning() {
         State current = state.get();

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -144,6 +145,41 @@ class LifecycleRaceTest {
             assertThat(member.pid()).isNotEqualTo(firstPid);
         } finally {
             member.close();
+        }
+    }
+
+    /**
+     * A JVM's shutdown runs the library's hook and often the application's own closeAll at once:
+     * while one of them stops the leader, the other must wait for that stop instead of stopping a
+     * follower under the leader's feet (a frozen leader makes its stop last long enough to tell).
+     */
+    @Test
+    void twoConcurrentCloseAllsStillStopTheLeaderFirst() throws Exception {
+        List<EmbeddedEtcd> members = new ArrayList<>();
+        try (LogCapture log = LogCapture.of("io.github.embeddedetcd.MemberRun")) {
+            EmbeddedEtcd n1 = EmbeddedEtcd.builder().config(config("n1").stopTimeout(Duration.ofSeconds(2)).build())
+                    .serviceLoaderListeners(false).start();
+            members.add(n1);
+            for (String name : List.of("n2", "n3")) {
+                members.add(EmbeddedEtcd.builder().config(config(name).stopTimeout(Duration.ofSeconds(2)).build())
+                        .serviceLoaderListeners(false).join(n1.clientEndpoints().toArray(URI[]::new)));
+            }
+            EmbeddedEtcd leader = members.stream().filter(EmbeddedEtcd::isLeader).findFirst().orElseThrow();
+            members.sort(Comparator.comparing(m -> m == leader));   // the leader last: order must not matter
+            signal(leader.pid(), "STOP");
+
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> EmbeddedEtcd.closeAll(members));
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> EmbeddedEtcd.closeAll(members));
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+
+            List<String> stops = log.messages().stream().filter(m -> m.contains("' stopped (exit code")).toList();
+            assertThat(stops).hasSize(3);
+            assertThat(stops.get(0)).startsWith("etcd member '" + leader.name() + "' stopped");
+            assertThat(stops.subList(1, 3)).as("the others stopped gracefully, one after the other (SIGTERM, 143)")
+                    .allMatch(stop -> stop.endsWith("(exit code 143)"));
+        } finally {
+            EmbeddedEtcd.closeAll(members);
         }
     }
 
