@@ -129,7 +129,7 @@ final class ClusterOperations {
             if (!run.monitor().isLearner() || voters.isEmpty()) {
                 throw e;
             }
-            return operation.apply(operations(ClusterCalls.connect(voters, config.requestTimeout())));
+            return operation.apply(operations(ClusterCalls.connect(voters, run.monitor().calls().access())));
         }
     }
 

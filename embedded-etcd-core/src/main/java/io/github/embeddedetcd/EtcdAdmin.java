@@ -5,9 +5,12 @@
 package io.github.embeddedetcd;
 
 import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.cluster.ClusterCallException;
 import io.github.embeddedetcd.internal.cluster.ClusterCalls;
+import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.cluster.JetcdClients;
 import io.github.embeddedetcd.internal.cluster.MembershipOperations;
 import io.github.embeddedetcd.internal.config.Values;
@@ -35,17 +38,15 @@ import java.util.Optional;
 public final class EtcdAdmin {
 
     private final List<URI> endpoints;
-    private final Duration requestTimeout;
-    private final Duration reconfigTimeout;
+    private final EtcdAccess access;
     private final ClusterCalls calls;
     private final MembershipOperations operations;
 
     private EtcdAdmin(Builder builder) {
         this.endpoints = List.copyOf(builder.endpoints);
-        this.requestTimeout = builder.requestTimeout;
-        this.reconfigTimeout = builder.reconfigTimeout;
-        this.calls = ClusterCalls.connect(endpoints, requestTimeout);
-        this.operations = new MembershipOperations(calls, reconfigTimeout);
+        this.access = EtcdAccess.of(builder.tls, Optional.ofNullable(builder.credentials), builder.requestTimeout);
+        this.calls = ClusterCalls.connect(endpoints, access);
+        this.operations = new MembershipOperations(calls, builder.reconfigTimeout);
     }
 
     /** Calls the cluster at these client URLs with the default deadlines (5 s per request). */
@@ -145,7 +146,7 @@ public final class EtcdAdmin {
     /** Whether the member at this client URL answers {@code /health} with healthy (it has a leader, no alarm). */
     public boolean isHealthy(URI clientUrl) {
         try {
-            return new HealthProbe(clientUrl, requestTimeout).isHealthy();
+            return new HealthProbe(clientUrl, access).isHealthy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -175,7 +176,7 @@ public final class EtcdAdmin {
      * endpoint ({@code waitForReady(false)}): put a deadline on each call.
      */
     public Client newClient() {
-        return JetcdClients.forEndpoints(endpoints, requestTimeout);
+        return JetcdClients.forEndpoints(endpoints, access);
     }
 
     @Override
@@ -188,6 +189,8 @@ public final class EtcdAdmin {
         private List<URI> endpoints = List.of();
         private Duration requestTimeout = Duration.ofSeconds(5);
         private Duration reconfigTimeout = Duration.ofSeconds(15);
+        private ClientTls tls = ClientTls.NONE;
+        private Credentials credentials;
 
         private Builder() {
         }
@@ -215,9 +218,26 @@ public final class EtcdAdmin {
             return this;
         }
 
-        /** Takes the deadlines from a member's config ({@code embedded.request-timeout}, {@code embedded.reconfig-timeout}). */
+        /** TLS for https endpoints: the CA to trust and a client certificate (as etcdctl's --cacert, --cert, --key). */
+        public Builder tls(ClientTls value) {
+            this.tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
+        /** The etcd user to authenticate as, on clusters with authentication on. */
+        public Builder credentials(Credentials value) {
+            this.credentials = Objects.requireNonNull(value, "credentials");
+            return this;
+        }
+
+        /**
+         * Takes a member's settings: its deadlines ({@code embedded.request-timeout},
+         * {@code embedded.reconfig-timeout}), its client TLS and its user.
+         */
         public Builder settingsOf(EtcdConfig config) {
-            return requestTimeout(config.requestTimeout()).reconfigTimeout(config.reconfigTimeout());
+            requestTimeout(config.requestTimeout()).reconfigTimeout(config.reconfigTimeout()).tls(config.clientTls());
+            config.credentials().ifPresent(this::credentials);
+            return this;
         }
 
         /** @throws IllegalArgumentException when no endpoint is given */

@@ -184,7 +184,7 @@ final class MemberRun {
             throw new IllegalStateException("etcd member '" + config.name() + "' is stopping");
         }
         if (client == null) {
-            client = JetcdClients.forEndpoints(endpoints, config.requestTimeout());
+            client = JetcdClients.forEndpoints(endpoints, monitor.calls().access());
         }
         return client;
     }

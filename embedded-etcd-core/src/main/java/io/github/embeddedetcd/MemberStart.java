@@ -5,12 +5,14 @@
 package io.github.embeddedetcd;
 
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.cluster.Joiner;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
 import io.github.embeddedetcd.internal.datadir.MemberIdentity;
 import io.github.embeddedetcd.internal.datadir.Tombstone;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
+import io.github.embeddedetcd.internal.tls.ServerTls;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,6 +49,7 @@ final class MemberStart {
      * @param onOwnEnd called after the run ended without stop() or kill() (removal or crash)
      */
     MemberRun run(List<URI> joinVia, Consumer<MemberRun> onOwnEnd) {
+        ServerTls.check(config);
         DataDir dataDir = DataDir.acquire(config.dataDir(), config.walDir());
         EtcdProcess process = null;
         AtomicBoolean removed = new AtomicBoolean();
@@ -85,7 +88,7 @@ final class MemberStart {
             });
             cancellation.attach(process);
             dataDir.recordEtcd(process.handle());
-            process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout());
+            process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout(), EtcdAccess.of(config));
             return MemberRun.begin(config, dataDir, process, removed, plan, listeners, onOwnEnd);
         } catch (RuntimeException | Error failure) {
             boolean wasRemoved = removed.get() || (process != null && process.output().recentLines().stream()

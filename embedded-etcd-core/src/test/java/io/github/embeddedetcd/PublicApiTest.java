@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicApiTest {
 
     private static final Set<String> PUBLIC_TYPES = Set.of(
+            "io.github.embeddedetcd.AuthenticationException",
             "io.github.embeddedetcd.EmbeddedEtcd",
             "io.github.embeddedetcd.EmbeddedEtcdException",
             "io.github.embeddedetcd.EtcdAdmin",
@@ -41,9 +42,11 @@ class PublicApiTest {
             "io.github.embeddedetcd.MemberStatus",
             "io.github.embeddedetcd.MembershipListener",
             "io.github.embeddedetcd.QuorumRefusedException",
+            "io.github.embeddedetcd.config.ClientTls",
             "io.github.embeddedetcd.config.ClusterState",
             "io.github.embeddedetcd.config.ConfigException",
             "io.github.embeddedetcd.config.ConfigFile",
+            "io.github.embeddedetcd.config.Credentials",
             "io.github.embeddedetcd.config.EtcdConfig",
             "io.github.embeddedetcd.config.TransportSecurity");
 

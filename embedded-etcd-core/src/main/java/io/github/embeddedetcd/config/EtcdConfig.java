@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,8 @@ public final class EtcdConfig {
     private final List<URI> initialAdvertisePeerUrls;
     private final List<URI> advertiseClientUrls;
     private final Map<String, List<URI>> initialCluster;
+    private final ClientTls clientTls;
+    private final Credentials credentials;
 
     private EtcdConfig(Builder values) {
         this.values = values;
@@ -61,11 +64,12 @@ public final class EtcdConfig {
         values.check("debug", !Boolean.TRUE.equals(values.debug) || values.logLevel == null
                 || values.logLevel.equals("debug"), "debug: true means log-level debug, but log-level is "
                 + values.logLevel + "; keep one of the two");
-        for (URI url : advertiseClientUrls) {
-            values.check("advertise-client-urls", !url.getScheme().equalsIgnoreCase("https"), "https client URLs ("
-                    + url + ") are not supported yet: embedded-etcd's health check and clients speak plain http. "
-                    + "Use http client URLs; peer-transport-security (TLS between members) works.");
-        }
+        values.requireTlsFor("client-transport-security", listenClientUrls, advertiseClientUrls,
+                values.clientTransportSecurity);
+        values.requireTlsFor("peer-transport-security", listenPeerUrls, initialAdvertisePeerUrls,
+                values.peerTransportSecurity);
+        clientTls = values.derivedClientTls();
+        credentials = values.credentials();
     }
 
     public static Builder builder() {
@@ -152,6 +156,31 @@ public final class EtcdConfig {
         return EtcdFlags.of(this, state);
     }
 
+    /**
+     * How the library and {@code client()} connect to https client URLs: {@code embedded.cacert},
+     * {@code embedded.cert} and {@code embedded.key} where set, else derived from
+     * {@code client-transport-security}: its {@code trusted-ca-file} as the CA, and where members ask
+     * for client certificates ({@code client-cert-auth} or a {@code trusted-ca-file}) its own
+     * certificate and key, which then need the clientAuth extended key usage; with {@code auto-tls}
+     * and no CA, any server certificate is accepted (encrypted, not authenticated).
+     */
+    public ClientTls clientTls() {
+        return clientTls;
+    }
+
+    /** The etcd user the library and {@code client()} authenticate as, when auth is used. */
+    public Optional<Credentials> credentials() {
+        return Optional.ofNullable(credentials);
+    }
+
+    /**
+     * An error about one of this config's settings, naming the file and line it was read from
+     * when it came from a file.
+     */
+    public ConfigException error(String key, String problem) {
+        return values.problem(key, problem);
+    }
+
     /** {@code initial-cluster} in etcd's {@code name=url,name=url} form. */
     public String initialClusterFlag() {
         return flag(initialCluster);
@@ -204,6 +233,12 @@ public final class EtcdConfig {
         private Duration promotionCheckInterval = Duration.ofMillis(100);
         private Duration learnerStallTimeout = Duration.ofMinutes(5);
         private Duration reconfigTimeout = Duration.ofSeconds(15);
+        private ClientTls clientTls;
+        private Credentials credentials;
+        private String user;
+        private String password;
+        private Path passwordFile;
+        private String passwordEnv;
 
         private Path sourceFile;
         private final Map<String, Integer> sourceLines = new HashMap<>();
@@ -246,6 +281,12 @@ public final class EtcdConfig {
             promotionCheckInterval = c.promotionCheckInterval;
             learnerStallTimeout = c.learnerStallTimeout;
             reconfigTimeout = c.reconfigTimeout;
+            clientTls = c.clientTls;
+            credentials = c.credentials;
+            user = c.user;
+            password = c.password;
+            passwordFile = c.passwordFile;
+            passwordEnv = c.passwordEnv;
             sourceFile = c.sourceFile;
             sourceLines.putAll(c.sourceLines);
         }
@@ -306,6 +347,25 @@ public final class EtcdConfig {
         public Builder learnerStallTimeout(Duration value) { learnerStallTimeout = positive("embedded.learner-stall-timeout", value); return this; }
         public Builder reconfigTimeout(Duration value) { reconfigTimeout = positive("embedded.reconfig-timeout", value); return this; }
 
+        /** The library's client TLS ({@code embedded.cacert}, {@code embedded.cert}, {@code embedded.key}); see {@link EtcdConfig#clientTls()}. */
+        public Builder clientTls(ClientTls value) { clientTls = Objects.requireNonNull(value); return this; }
+
+        /** The etcd user to authenticate as ({@code embedded.user} with one of the {@code embedded.password*} keys). */
+        public Builder credentials(Credentials value) {
+            credentials = Objects.requireNonNull(value);
+            user = null;
+            password = null;
+            passwordFile = null;
+            passwordEnv = null;
+            return this;
+        }
+
+        ClientTls clientTlsOrNone() { return clientTls == null ? ClientTls.NONE : clientTls; }
+        Builder user(String value) { user = value; return this; }
+        Builder password(String value) { password = value; return this; }
+        Builder passwordFile(Path value) { passwordFile = value; return this; }
+        Builder passwordEnv(String value) { passwordEnv = value; return this; }
+
         TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
         TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
 
@@ -353,8 +413,56 @@ public final class EtcdConfig {
 
         private void check(String key, boolean ok, String problem) {
             if (!ok) {
-                throw new ConfigException(sourceFile, sourceLines.getOrDefault(key, 0), key, problem);
+                throw problem(key, problem);
             }
+        }
+
+        private ConfigException problem(String key, String problem) {
+            return new ConfigException(sourceFile, sourceLines.getOrDefault(key, 0), key, problem);
+        }
+
+        /** https URLs need TLS settings; etcd would refuse to start without them, less clearly. */
+        private void requireTlsFor(String section, List<URI> listen, List<URI> advertised, TransportSecurity tls) {
+            boolean https = java.util.stream.Stream.concat(listen.stream(), advertised.stream())
+                    .anyMatch(url -> url.getScheme().equalsIgnoreCase("https"));
+            boolean certificate = tls.certFile() != null && tls.keyFile() != null;
+            check(section, !https || certificate || tls.autoTls(), "https URLs need a server certificate: set "
+                    + section + ".cert-file and " + section + ".key-file (or auto-tls: true for a self-signed one)");
+            check(section, certificate || (tls.certFile() == null && tls.keyFile() == null), "cert-file and key-file "
+                    + "go together; set both");
+        }
+
+        private ClientTls derivedClientTls() {
+            ClientTls explicit = clientTlsOrNone();
+            TransportSecurity server = clientTransportSecurity;
+            Path ca = explicit.caFile() != null ? explicit.caFile() : server.trustedCaFile();
+            boolean serverAsksForCertificates = server.clientCertAuth() || server.trustedCaFile() != null;
+            ClientTls derived = new ClientTls(ca, null, null, explicit.trustAnyServer() || (server.autoTls() && ca == null));
+            if (explicit.hasClientCertificate()) {
+                return derived.withClientCertificate(explicit.certFile(), explicit.keyFile());
+            }
+            check("embedded.cert", explicit.certFile() == null && explicit.keyFile() == null,
+                    "embedded.cert and embedded.key go together; set both");
+            return serverAsksForCertificates && server.certFile() != null
+                    ? derived.withClientCertificate(server.certFile(), server.keyFile()) : derived;
+        }
+
+        private Credentials credentials() {
+            if (credentials != null) {
+                return credentials;
+            }
+            int sources = (password != null ? 1 : 0) + (passwordFile != null ? 1 : 0) + (passwordEnv != null ? 1 : 0);
+            check("embedded.user", user != null || sources == 0, "a password is set but no user: add embedded.user");
+            if (user == null) {
+                return null;
+            }
+            check("embedded.user", sources == 1, sources == 0
+                    ? "user '" + user + "' needs a password: set embedded.password-file (or embedded.password-env, "
+                    + "or embedded.password)" : "set one of embedded.password, embedded.password-file and "
+                    + "embedded.password-env, not " + sources);
+            return password != null ? Credentials.of(user, password)
+                    : passwordFile != null ? Credentials.fromFile(user, passwordFile)
+                    : Credentials.fromEnvironment(user, passwordEnv);
         }
 
         private static Duration positive(String key, Duration value) {

@@ -7,9 +7,10 @@ package io.github.embeddedetcd.internal.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.embeddedetcd.AuthenticationException;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MemberStatus;
-import io.github.embeddedetcd.internal.http.EtcdHttp;
+import io.github.embeddedetcd.config.ClientTls;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,19 +39,26 @@ public final class ClusterCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<URI> endpoints;
+    private final EtcdAccess access;
     private final Duration timeout;
 
-    private ClusterCalls(List<URI> endpoints, Duration timeout) {
+    private ClusterCalls(List<URI> endpoints, EtcdAccess access) {
         this.endpoints = List.copyOf(endpoints);
-        this.timeout = timeout;
+        this.access = access;
+        this.timeout = access.timeout();
     }
 
-    /** Calls to the cluster at these client URLs (tried in order while unreachable), each within the timeout. */
-    public static ClusterCalls connect(List<URI> endpoints, Duration timeout) {
+    /** Calls to the cluster at these client URLs (tried in order while unreachable), each within the access's timeout. */
+    public static ClusterCalls connect(List<URI> endpoints, EtcdAccess access) {
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("no client URL to call");
         }
-        return new ClusterCalls(endpoints, timeout);
+        return new ClusterCalls(endpoints, access);
+    }
+
+    /** How these calls reach the cluster. */
+    public EtcdAccess access() {
+        return access;
     }
 
     /** The members (without leader flag or status), with the id and raft term of the member that answered. */
@@ -124,8 +132,8 @@ public final class ClusterCalls {
      */
     public Optional<String> clusterVersion(URI clientUrl) {
         try {
-            JsonNode answer = EtcdHttp.plain().get(clientUrl.resolve("/version"), timeout)
-                    .handle((response, failure) -> answer(clientUrl, "version of " + clientUrl, response, failure))
+            JsonNode answer = access.http().get(clientUrl.resolve("/version"), timeout)
+                    .handle((response, failure) -> answer(clientUrl, "version of " + clientUrl, response, failure, access))
                     .join();
             String version = answer.path("etcdcluster").asText("");
             return version.isEmpty() || version.equals(VERSION_NOT_DECIDED) ? Optional.empty() : Optional.of(version);
@@ -139,9 +147,8 @@ public final class ClusterCalls {
         ClusterCallException last = null;
         for (URI endpoint : endpoints) {
             try {
-                return send(endpoint, path, body, what).join();
-            } catch (CompletionException e) {
-                ClusterCallException failure = failure(e, what + " via " + endpoint);
+                return sendAuthenticated(endpoint, path, body, what);
+            } catch (ClusterCallException failure) {
                 if (failure.error() != EtcdError.UNREACHABLE) {
                     throw failure;
                 }
@@ -151,21 +158,54 @@ public final class ClusterCalls {
         throw last;
     }
 
+    /** Sends the call; once more with a new token when etcd says the token is gone or missing. */
+    private JsonNode sendAuthenticated(URI endpoint, String path, JsonNode body, String what) {
+        try {
+            return send(endpoint, path, body, what).join();
+        } catch (CompletionException e) {
+            ClusterCallException failure = failure(e, what + " via " + endpoint);
+            boolean tokenProblem = failure.error() == EtcdError.INVALID_TOKEN || failure.error() == EtcdError.NO_USER;
+            if (!tokenProblem || !access.canAuthenticate()) {
+                throw refusedUser(failure);
+            }
+            access.tokenRejected();
+            try {
+                return send(endpoint, path, body, what).join();
+            } catch (CompletionException again) {
+                throw refusedUser(failure(again, what + " via " + endpoint));
+            }
+        }
+    }
+
+    /** A call etcd refused for the user's rights says which user and what it lacks. */
+    private RuntimeException refusedUser(ClusterCallException failure) {
+        if (failure.error() == EtcdError.PERMISSION_DENIED || failure.error() == EtcdError.NO_USER) {
+            String user = access.credentials().map(c -> "user '" + c.user() + "'").orElse("a call without a user");
+            return new AuthenticationException(failure.getMessage() + ". Membership changes need an etcd user with "
+                    + "the root role when authentication is on; " + user + " has not got it (set embedded.user and "
+                    + "its password).", access.credentials().map(c -> c.user()).orElse(""), failure);
+        }
+        return failure;
+    }
+
     /** The call's own failure, or the transport's wrapped as one. */
-    private static ClusterCallException failure(CompletionException e, String what) {
+    static ClusterCallException failure(CompletionException e, String what) {
         return e.getCause() instanceof ClusterCallException c ? c
                 : new ClusterCallException(what, EtcdError.of(e.getCause()), e.getCause());
     }
 
     private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what) {
-        return EtcdHttp.plain().postJson(endpoint.resolve(path), body.toString(), timeout)
-                .handle((response, failure) -> answer(endpoint, what, response, failure));
+        return access.http().postJson(endpoint.resolve(path), body.toString(), access.authentication(endpoint), timeout)
+                .handle((response, failure) -> answer(endpoint, what, response, failure, access));
     }
 
-    private JsonNode answer(URI endpoint, String what, HttpResponse<String> response, Throwable failure) {
+    /** The JSON etcd answered, or the failure in plain words. */
+    static JsonNode answer(URI endpoint, String what, HttpResponse<String> response, Throwable failure, EtcdAccess access) {
+        Duration timeout = access.timeout();
+        ClientTls tls = access.tls();
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            throw ClusterCallException.noAnswer(what + " via " + endpoint, Transport.whyNoAnswer(endpoint, cause, timeout),
+            throw ClusterCallException.noAnswer(what + " via " + endpoint, Transport.whyNoAnswer(endpoint, cause, timeout, tls),
                     EtcdError.UNREACHABLE, cause);
         }
         JsonNode answer;

@@ -16,6 +16,13 @@ enum EtcdError {
     MEMBER_NOT_FOUND("member not found"),
     PEER_URL_EXISTS("Peer URLs already exists"),
     LEARNER_RPC("rpc not supported for learner"),
+    AUTH_FAILED("authentication failed, invalid user ID or password"),
+    AUTH_NOT_ENABLED("authentication is not enabled"),
+    /** The token expired or the member that issued it restarted: authenticate again. */
+    INVALID_TOKEN("invalid auth token"),
+    /** A call that needs a user came without a token (e.g. auth was enabled after the first call). */
+    NO_USER("user name is empty"),
+    PERMISSION_DENIED("permission denied"),
     /** No answer, or etcd cannot serve for a moment (no leader, request timed out). */
     UNREACHABLE(null),
     /** Something answered, but not etcd's gateway: a wrong URL. */

@@ -68,7 +68,7 @@ public final class Joiner {
 
     private JoinRecord register() {
         long deadline = System.nanoTime() + config.joinTimeout().toNanos();
-        ClusterCalls calls = ClusterCalls.connect(endpoints, config.requestTimeout());
+        ClusterCalls calls = ClusterCalls.connect(endpoints, EtcdAccess.of(config));
         JoinRecord record = addAsLearner(calls, deadline);
         awaitClusterVersion(calls, deadline);
         return record;

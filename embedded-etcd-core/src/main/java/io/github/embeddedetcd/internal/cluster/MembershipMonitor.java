@@ -80,7 +80,7 @@ public final class MembershipMonitor implements AutoCloseable {
         this.config = config;
         this.localUrl = config.advertiseClientUrls().get(0);
         this.events = events;
-        this.calls = ClusterCalls.connect(List.of(localUrl), config.requestTimeout());
+        this.calls = ClusterCalls.connect(List.of(localUrl), EtcdAccess.of(config));
         this.promoter = new Promoter(config.learnerStallTimeout());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-etcd-monitor-" + config.name());

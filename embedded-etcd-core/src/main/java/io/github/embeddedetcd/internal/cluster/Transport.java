@@ -4,6 +4,9 @@
  */
 package io.github.embeddedetcd.internal.cluster;
 
+import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.internal.tls.TlsFailures;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,6 +14,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /** Says in plain words why an endpoint gave no usable answer, and what to check. */
@@ -19,7 +23,11 @@ final class Transport {
     private Transport() {
     }
 
-    static String whyNoAnswer(URI endpoint, Throwable failure, Duration timeout) {
+    static String whyNoAnswer(URI endpoint, Throwable failure, Duration timeout, ClientTls tls) {
+        Optional<String> tlsProblem = TlsFailures.describe(endpoint, failure, tls);
+        if (tlsProblem.isPresent()) {
+            return tlsProblem.get();
+        }
         String where = endpoint.getHost() + ":" + endpoint.getPort();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
@@ -35,7 +43,7 @@ final class Transport {
         }
         if (failure instanceof IOException) {
             return where + " closed the connection without an HTTP answer (" + failure + "); is it an etcd client URL, "
-                    + "not a peer URL or another service?";
+                    + "not a peer URL or another service" + TlsFailures.plaintextToTlsHint(endpoint) + "?";
         }
         return String.valueOf(failure);
     }

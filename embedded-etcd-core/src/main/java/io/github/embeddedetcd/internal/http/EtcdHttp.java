@@ -4,28 +4,31 @@
  */
 package io.github.embeddedetcd.internal.http;
 
+import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.internal.tls.ClientSsl;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP client behind every call the library makes to etcd (its JSON gateway, {@code /health},
- * {@code /version}): one shared client with keep-alive connections, and a deadline on every request
- * that ends it whole (JDK 17's {@code HttpRequest.timeout} only ends the wait for the headers).
- * Its work is small (a request, a little JSON), so it runs on the client's own selector thread.
+ * {@code /version}): one shared client per TLS setup with keep-alive connections, and a deadline
+ * on every request that ends it whole (JDK 17's {@code HttpRequest.timeout} only ends the wait for
+ * the headers). Its work is small (a request, a little JSON), so it runs on the client's own
+ * selector thread. Requests ask for JSON: etcd's gateway then authenticates by token only, never
+ * by the client certificate's name.
  */
 public final class EtcdHttp {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final EtcdHttp PLAIN = new EtcdHttp(HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .executor(Runnable::run)
-            .build());
+    private static final Map<ClientTls, EtcdHttp> BY_TLS = new ConcurrentHashMap<>();
 
     private final HttpClient client;
 
@@ -35,18 +38,49 @@ public final class EtcdHttp {
 
     /** The client for plain {@code http://} URLs. */
     public static EtcdHttp plain() {
-        return PLAIN;
+        return forTls(ClientTls.NONE);
+    }
+
+    /**
+     * The client for these TLS settings (it serves http URLs too); its CA and client certificate
+     * are read on first use.
+     *
+     * @throws io.github.embeddedetcd.config.ConfigException naming a TLS file that cannot be used
+     */
+    public static EtcdHttp forTls(ClientTls tls) {
+        return BY_TLS.computeIfAbsent(tls, EtcdHttp::create);
+    }
+
+    private static EtcdHttp create(ClientTls tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .executor(Runnable::run);
+        if (!tls.equals(ClientTls.NONE)) {
+            builder.sslContext(ClientSsl.context(tls));
+        }
+        return new EtcdHttp(builder.build());
     }
 
     /** GETs the URL; completes exceptionally with a {@link java.util.concurrent.TimeoutException} after the timeout. */
     public CompletableFuture<HttpResponse<String>> get(URI url, Duration timeout) {
-        return send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(), timeout);
+        return send(request(url, timeout, Map.of()).GET().build(), timeout);
     }
 
-    /** POSTs a JSON body; completes exceptionally with a {@link java.util.concurrent.TimeoutException} after the timeout. */
-    public CompletableFuture<HttpResponse<String>> postJson(URI url, String json, Duration timeout) {
-        return send(HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
+    /**
+     * POSTs a JSON body with these extra headers (e.g. etcd's {@code Authorization} token);
+     * completes exceptionally with a {@link java.util.concurrent.TimeoutException} after the timeout.
+     */
+    public CompletableFuture<HttpResponse<String>> postJson(URI url, String json, Map<String, String> headers,
+                                                           Duration timeout) {
+        return send(request(url, timeout, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), timeout);
+    }
+
+    private static HttpRequest.Builder request(URI url, Duration timeout, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json");
+        headers.forEach(request::header);
+        return request;
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest request, Duration timeout) {

@@ -9,6 +9,7 @@ import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.EtcdStartException;
 import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class EtcdProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdProcess.class);
     private static final long READY_POLL_MILLIS = 10;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     /** Before etcd logs that it serves clients, /health is asked this rarely: a fallback, not the signal. */
     private static final long UNSIGNALLED_PROBE_MILLIS = 100;
     private static final long KILL_WAIT_SECONDS = 5;
@@ -81,7 +83,7 @@ public final class EtcdProcess {
     }
 
     /**
-     * Starts etcd without waiting for it; follow with {@link #awaitHealthy(URI, Duration)}.
+     * Starts etcd without waiting for it; follow with {@link #awaitHealthy(URI, Duration, EtcdAccess)}.
      *
      * @throws EmbeddedEtcdException when a listen port is taken or the binary cannot run
      */
@@ -124,8 +126,8 @@ public final class EtcdProcess {
      * @throws EtcdStartException when etcd exits or is not healthy within the timeout; the
      *                            process is gone when this is thrown
      */
-    public void awaitHealthy(URI clientUrl, Duration timeout) {
-        HealthProbe probe = new HealthProbe(clientUrl);
+    public void awaitHealthy(URI clientUrl, Duration timeout, EtcdAccess access) {
+        HealthProbe probe = new HealthProbe(clientUrl, access, PROBE_TIMEOUT);
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextUnsignalledProbe = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNSIGNALLED_PROBE_MILLIS);
         try {

@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.internal.process;
 
+import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.http.EtcdHttp;
 
 import java.net.URI;
@@ -15,26 +16,26 @@ import java.util.concurrent.ExecutionException;
 /** Asks a member's {@code /health} endpoint, with a deadline on every request. */
 public final class HealthProbe {
 
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
-
     private final URI url;
+    private final EtcdHttp http;
     private final Duration timeout;
 
-    /** @param clientUrl a client URL of the member */
-    public HealthProbe(URI clientUrl) {
-        this(clientUrl, DEFAULT_TIMEOUT);
+    /** @param access the TLS setup and the deadline of each request */
+    public HealthProbe(URI clientUrl, EtcdAccess access) {
+        this(clientUrl, access, access.timeout());
     }
 
-    /** @param timeout how long each request may take */
-    public HealthProbe(URI clientUrl, Duration timeout) {
+    /** @param timeout the deadline of each request, in place of the access's */
+    public HealthProbe(URI clientUrl, EtcdAccess access, Duration timeout) {
         this.url = clientUrl.resolve("/health");
+        this.http = access.http();
         this.timeout = timeout;
     }
 
     /** True when the member answers that it is healthy (it has a leader and no alarm). */
     public boolean isHealthy() throws InterruptedException {
         try {
-            HttpResponse<String> response = EtcdHttp.plain().get(url, timeout).get();
+            HttpResponse<String> response = http.get(url, timeout).get();
             return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"health\":\"true\"");
         } catch (ExecutionException | CancellationException notYet) {
             return false;

@@ -124,10 +124,14 @@ final class Workload implements AutoCloseable {
 
     /** Stops the threads (each ends after its current operation, bounded by the deadline). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running.set(false);
-        for (Thread thread : threads) {
-            thread.join(JOIN_MILLIS);
+        try {
+            for (Thread thread : threads) {
+                thread.join(JOIN_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
