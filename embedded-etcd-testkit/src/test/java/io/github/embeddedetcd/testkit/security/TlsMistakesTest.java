@@ -1,0 +1,148 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.testkit.security;
+
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.config.ConfigException;
+import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.TransportSecurity;
+import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.testkit.TestCertificates;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every TLS mistake gets one error that names the setting, the file or URL, and what to do; no data dir is made. */
+class TlsMistakesTest {
+
+    @TempDir
+    Path dir;
+
+    private TestCertificates certificates;
+    private URI clientUrl;
+
+    @BeforeEach
+    void setUp() {
+        certificates = TestCertificates.createIn(dir.resolve("tls"));
+        clientUrl = URI.create("https://127.0.0.1:" + FreePorts.next());
+    }
+
+    @Test
+    void aMissingCertificateFile() {
+        TransportSecurity tls = serverTls(certificates.issue("n1", List.of("127.0.0.1")))
+                .withCertFile(dir.resolve("nowhere.crt"));
+
+        assertRefused(tls, "client-transport-security.cert-file", "the certificate file " + dir.resolve("nowhere.crt")
+                + " does not exist; point client-transport-security.cert-file at an existing file");
+    }
+
+    @Test
+    void aKeyFileThatCannotBeRead() throws Exception {
+        Path notAFile = Files.createDirectories(dir.resolve("key-dir"));
+        TransportSecurity tls = serverTls(certificates.issue("n1", List.of("127.0.0.1"))).withKeyFile(notAFile);
+
+        assertRefused(tls, "client-transport-security.key-file", "cannot read the key file " + notAFile);
+    }
+
+    @Test
+    void aKeyThatDoesNotBelongToTheCertificate() {
+        TestCertificates.Issued one = certificates.issue("n1", List.of("127.0.0.1"));
+        TestCertificates.Issued other = certificates.issue("other", List.of("127.0.0.1"));
+        TransportSecurity tls = serverTls(one).withKeyFile(other.keyFile());
+
+        assertRefused(tls, "client-transport-security.key-file", "the key " + other.keyFile()
+                + " does not belong to the certificate " + one.certFile() + "; use the key the certificate was issued for");
+    }
+
+    @Test
+    void aCertificateNotSignedByTheTrustedCa() {
+        TestCertificates stranger = TestCertificates.createIn(dir.resolve("other-ca"));
+        TransportSecurity tls = serverTls(stranger.issue("n1", List.of("127.0.0.1")));
+
+        assertRefused(tls, "client-transport-security.cert-file", "is not signed by the CA in " + certificates.caFile());
+    }
+
+    @Test
+    void anExpiredCertificate() {
+        Instant now = Instant.now();
+        TransportSecurity tls = serverTls(certificates.issue("n1", List.of("127.0.0.1"),
+                now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1))));
+
+        assertRefused(tls, "client-transport-security.cert-file", "expired on");
+    }
+
+    @Test
+    void aHostTheCertificateDoesNotName() {
+        TransportSecurity tls = serverTls(certificates.issue("n1", List.of("127.0.0.2", "node-1.example")));
+
+        assertRefused(tls, "client-transport-security.cert-file", "is not valid for 127.0.0.1 (of " + clientUrl
+                + "): it names 127.0.0.2, node-1.example. Issue it with 127.0.0.1 among its subject alternative names");
+    }
+
+    @Test
+    void anHttpsUrlWithoutTlsSettings() {
+        assertThatThrownBy(() -> EtcdConfig.builder().name("n1").clientUrl(clientUrl).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("'client-transport-security': https URLs need a server certificate: set "
+                        + "client-transport-security.cert-file and client-transport-security.key-file (or auto-tls: "
+                        + "true for a self-signed one)");
+    }
+
+    @Test
+    void aPlaintextClientAgainstATlsPortAndAClientWithoutTheRightCa() {
+        TransportSecurity tls = serverTls(certificates.issue("n1", List.of("127.0.0.1")));
+        try (EmbeddedEtcd member = EmbeddedEtcd.builder().config(config(tls)).serviceLoaderListeners(false).start()) {
+            URI plain = URI.create("http://127.0.0.1:" + clientUrl.getPort());
+            assertThatThrownBy(() -> EtcdAdmin.connect(plain).members()).isInstanceOf(EmbeddedEtcdException.class)
+                    .hasMessageContaining("closed the connection without an HTTP answer")
+                    .hasMessageContaining("if the member serves TLS on it, use https://127.0.0.1:" + clientUrl.getPort());
+
+            TestCertificates stranger = TestCertificates.createIn(dir.resolve("other-ca"));
+            TestCertificates.Issued user = certificates.issue("user", List.of());
+            EtcdAdmin wrongCa = EtcdAdmin.builder().endpoints(clientUrl)
+                    .tls(ClientTls.trusting(stranger.caFile()).withClientCertificate(user.certFile(), user.keyFile()))
+                    .build();
+            assertThatThrownBy(wrongCa::members).hasMessageContaining("the certificate of 127.0.0.1:"
+                    + clientUrl.getPort() + " is not signed by a CA this client trusts (" + stranger.caFile()
+                    + "); point embedded.cacert at the CA that signed the members' certificates");
+
+            EtcdAdmin noCertificate = EtcdAdmin.builder().endpoints(clientUrl)
+                    .tls(ClientTls.trusting(certificates.caFile())).build();
+            assertThatThrownBy(noCertificate::members).hasMessageContaining("127.0.0.1:" + clientUrl.getPort());
+        }
+    }
+
+    private TransportSecurity serverTls(TestCertificates.Issued issued) {
+        return new TransportSecurity(issued.certFile(), issued.keyFile(), true, certificates.caFile(), false);
+    }
+
+    private EtcdConfig config(TransportSecurity tls) {
+        return EtcdConfig.builder().name("n1").dataDir(dir.resolve("n1")).clientUrl(clientUrl)
+                .peerUrl(URI.create("http://127.0.0.1:" + FreePorts.next())).clientTransportSecurity(tls)
+                .heartbeatIntervalMillis(10).electionTimeoutMillis(100).build();
+    }
+
+    private void assertRefused(TransportSecurity tls, String key, String message) {
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config(tls)).serviceLoaderListeners(false).build();
+
+        assertThatThrownBy(member::start).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).key()).contains(key))
+                .hasMessageContaining(message);
+        assertThat(dir.resolve("n1")).doesNotExist();
+    }
+}
