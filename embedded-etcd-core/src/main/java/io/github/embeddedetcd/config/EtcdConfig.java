@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +61,9 @@ public final class EtcdConfig {
         values.check("initial-cluster", initialCluster.containsKey(name), "has no entry for this member's name '"
                 + name + "'; add " + name + "=" + initialAdvertisePeerUrls.get(0) + " (initial-cluster is "
                 + flag(initialCluster) + ")");
+        values.check("initial-cluster", Set.copyOf(initialCluster.get(name)).equals(Set.copyOf(initialAdvertisePeerUrls)),
+                "names " + name + "=" + initialCluster.get(name) + ", but this member advertises "
+                        + initialAdvertisePeerUrls + " (initial-advertise-peer-urls); make them the same");
         values.checkTimings();
         values.check("debug", !Boolean.TRUE.equals(values.debug) || values.logLevel == null
                 || values.logLevel.equals("debug"), "debug: true means log-level debug, but log-level is "

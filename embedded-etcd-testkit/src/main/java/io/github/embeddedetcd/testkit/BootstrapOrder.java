@@ -5,15 +5,20 @@
 package io.github.embeddedetcd.testkit;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Starts the nodes of a new cluster in an order in which etcd's bootstrap check cannot stall.
@@ -50,11 +55,10 @@ final class BootstrapOrder {
 
     /** Returns once the peer port serves, or the node's start has ended (successfully or not), or at the timeout. */
     private static void awaitPeerPort(URI peerUrl, CompletableFuture<Void> started, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(peerUrl.resolve("/members")).timeout(PROBE_TIMEOUT).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!started.isDone() && System.nanoTime() < deadline) {
-                if (answers(request)) {
+                if (serves(peerUrl)) {
                     return;
                 }
                 Thread.sleep(PROBE_PAUSE_MILLIS);
@@ -64,11 +68,33 @@ final class BootstrapOrder {
         }
     }
 
-    private static boolean answers(HttpRequest request) throws InterruptedException {
+    private static boolean serves(URI peerUrl) throws InterruptedException {
+        return peerUrl.getScheme().equalsIgnoreCase("https") ? answersTls(peerUrl) : answersHttp(peerUrl);
+    }
+
+    private static boolean answersHttp(URI peerUrl) throws InterruptedException {
         try {
-            HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+            HTTP.send(HttpRequest.newBuilder(peerUrl.resolve("/members")).timeout(PROBE_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException notServingYet) {
+            return false;
+        }
+    }
+
+    /**
+     * A TLS peer port serves once it answers a handshake — with its certificate or with an alert:
+     * the handshake need not succeed (this probe has no client certificate), only be answered.
+     */
+    private static boolean answersTls(URI peerUrl) {
+        try (SSLSocket socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(peerUrl.getHost(), peerUrl.getPort()), (int) PROBE_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) PROBE_TIMEOUT.toMillis());
+            socket.startHandshake();
+            return true;
+        } catch (SSLException answered) {
+            return true;
+        } catch (IOException | GeneralSecurityException notServingYet) {
             return false;
         }
     }

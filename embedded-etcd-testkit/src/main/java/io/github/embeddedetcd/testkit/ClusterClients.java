@@ -6,6 +6,8 @@ package io.github.embeddedetcd.testkit;
 
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.config.Credentials;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,6 +21,8 @@ final class ClusterClients implements AutoCloseable {
 
     private final Duration callTimeout;
     private final Supplier<List<URI>> allEndpoints;
+    private ClientTls tls = ClientTls.NONE;
+    private Credentials credentials;
     private Client whole;
     private final Map<TestNode, Client> perNode = new HashMap<>();
 
@@ -50,8 +54,18 @@ final class ClusterClients implements AutoCloseable {
         }
     }
 
-    EtcdAdmin admin(List<URI> endpoints) {
-        return EtcdAdmin.builder().endpoints(endpoints).requestTimeout(callTimeout).build();
+    /** How clients reach the cluster: its TLS and its user (set when the cluster starts). */
+    synchronized void access(ClientTls clientTls, Credentials user) {
+        this.tls = clientTls;
+        this.credentials = user;
+    }
+
+    synchronized EtcdAdmin admin(List<URI> endpoints) {
+        EtcdAdmin.Builder admin = EtcdAdmin.builder().endpoints(endpoints).requestTimeout(callTimeout).tls(tls);
+        if (credentials != null) {
+            admin.credentials(credentials);
+        }
+        return admin.build();
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * cluster built from it.
  */
 record ClusterSettings(int nodes, Network network, String clusterName, boolean fastTimings, int heartbeatMillis,
-                       int electionMillis, List<String> extraArgs, List<Consumer<EtcdConfig.Builder>> customizers) {
+                       int electionMillis, List<String> extraArgs, List<Consumer<EtcdConfig.Builder>> customizers,
+                       boolean tls, boolean auth) {
 
     ClusterSettings {
         extraArgs = List.copyOf(extraArgs);

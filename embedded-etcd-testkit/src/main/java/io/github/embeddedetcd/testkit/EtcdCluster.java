@@ -53,6 +53,12 @@ public @interface EtcdCluster {
     /** Further etcd flags for every node, e.g. {@code "--auto-compaction-retention=1"}. */
     String[] extraArgs() default {};
 
+    /** TLS with mutual authentication on every client and peer URL, with generated certificates. */
+    boolean tls() default false;
+
+    /** etcd authentication on, with a root user whose password the cluster generates. */
+    boolean auth() default false;
+
     /** What happens to the nodes' data dirs when the cluster closes; kept ones are logged with their path. */
     Cleanup cleanup() default Cleanup.ALWAYS;
 

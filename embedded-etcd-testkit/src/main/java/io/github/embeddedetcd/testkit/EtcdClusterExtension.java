@@ -224,6 +224,8 @@ public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallba
                 .fastTimings(annotation.fastTimings())
                 .timings(annotation.heartbeatMillis(), annotation.electionMillis())
                 .extraArgs(annotation.extraArgs())
+                .tls(annotation.tls())
+                .auth(annotation.auth())
                 .build()
                 .start();
     }
@@ -298,6 +300,18 @@ public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallba
 
         public Builder withFastTimings(boolean fastTimings) {
             cluster.fastTimings(fastTimings);
+            return this;
+        }
+
+        /** https client and peer URLs with certificates the cluster generates (jetcd-test's name for TLS). */
+        public Builder withSsl(boolean ssl) {
+            cluster.tls(ssl);
+            return this;
+        }
+
+        /** etcd authentication on, with a generated root password (see {@code cluster().credentials()}). */
+        public Builder withAuth(boolean auth) {
+            cluster.auth(auth);
             return this;
         }
 

@@ -9,6 +9,8 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
 import io.github.embeddedetcd.EtcdStartException;
 import io.github.embeddedetcd.MemberStatus;
+import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.testkit.internal.network.Commands;
 import io.github.embeddedetcd.testkit.internal.network.LoopbackNetwork;
@@ -75,6 +77,7 @@ public final class EtcdTestCluster implements AutoCloseable {
     private final ClusterClients clients = new ClusterClients(CALL_TIMEOUT, this::clientEndpoints);
     private NodeNetwork network;
     private DataRoot dataRoot;
+    private Security security = Security.NONE;
     private int nextIndex;
     /** Counts closes, so that a restart whose wait a close fell into does not start a new cluster. */
     private long closes;
@@ -109,9 +112,14 @@ public final class EtcdTestCluster implements AutoCloseable {
         }
         network = settings.network() == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
         dataRoot = DataRoot.create(clusterName);
+        security = Security.create(settings, dataRoot.path());
+        clients.access(security.clientTls(), security.credentials().orElse(null));
         for (int attempt = 1; ; attempt++) {
             try {
                 bootstrap();
+                if (settings.auth()) {
+                    security.enableAuthentication(clientEndpoints());
+                }
                 LOG.info("Test cluster {} is up: {}", clusterName, nodes);
                 return this;
             } catch (RuntimeException e) {
@@ -134,7 +142,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         for (int i = 0; i < settings.nodes(); i++) {
             NodeAddress address = network.address(i);
             addresses.add(address);
-            initialCluster.put(TestNode.name(i), List.of(address.peerUrl()));
+            initialCluster.put(TestNode.name(i), List.of(security.url(address.peerUrl())));
         }
         for (int i = 0; i < settings.nodes(); i++) {
             nodes.add(newNode(i, addresses.get(i), c -> c.initialCluster(initialCluster)));
@@ -149,8 +157,8 @@ public final class EtcdTestCluster implements AutoCloseable {
         EtcdConfig.Builder config = EtcdConfig.builder()
                 .name(name)
                 .dataDir(dataRoot.path().resolve(name))
-                .clientUrl(address.clientUrl())
-                .peerUrl(address.peerUrl())
+                .clientUrl(security.url(address.clientUrl()))
+                .peerUrl(security.url(address.peerUrl()))
                 .initialClusterToken(clusterName)
                 .commandPrefix(address.commandPrefix())
                 .extraArgs(settings.etcdArgs())
@@ -159,6 +167,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         if (settings.fastTimings()) {
             config.heartbeatIntervalMillis(settings.heartbeatMillis()).electionTimeoutMillis(settings.electionMillis());
         }
+        security.configure(config, name, address.host());
         extra.accept(config);
         settings.customizers().forEach(c -> c.accept(config));
         EmbeddedEtcd member = EmbeddedEtcd.builder().config(config.build()).serviceLoaderListeners(false).build();
@@ -375,6 +384,20 @@ public final class EtcdTestCluster implements AutoCloseable {
         return nodes.stream().map(TestNode::peerEndpoint).toList();
     }
 
+    /**
+     * How a client of a TLS cluster connects: the CA of the nodes' certificates and a client
+     * certificate the nodes accept ({@code ClientTls.NONE} without TLS). Files under {@link #dataDir()},
+     * for code that builds its own client from {@link #clientEndpoints()}.
+     */
+    public ClientTls clientTls() {
+        return security.clientTls();
+    }
+
+    /** The root user of a cluster with authentication on, with its generated password. */
+    public Optional<Credentials> credentials() {
+        return security.credentials();
+    }
+
     /** The cluster's name (also its {@code initial-cluster-token}). */
     public String clusterName() {
         return clusterName;
@@ -480,8 +503,28 @@ public final class EtcdTestCluster implements AutoCloseable {
         private int electionMillis = FAST_ELECTION_MILLIS;
         private List<String> extraArgs = List.of();
         private final List<Consumer<EtcdConfig.Builder>> customizers = new ArrayList<>();
+        private boolean tls;
+        private boolean auth;
 
         private Builder() {
+        }
+
+        /**
+         * TLS with mutual authentication on every client and peer URL (https), with certificates
+         * the cluster generates: see {@link EtcdTestCluster#clientTls()} (default off).
+         */
+        public Builder tls(boolean value) {
+            this.tls = value;
+            return this;
+        }
+
+        /**
+         * etcd authentication on: a root user with a generated password, which the nodes and the
+         * cluster's clients use; see {@link EtcdTestCluster#credentials()} (default off).
+         */
+        public Builder auth(boolean value) {
+            this.auth = value;
+            return this;
         }
 
         /** Number of voting members (default 3). */
@@ -533,7 +576,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         /** A cluster with these settings, not yet started; later changes to this builder do not reach it. */
         public EtcdTestCluster build() {
             return new EtcdTestCluster(new ClusterSettings(nodes, network, clusterName, fastTimings, heartbeatMillis,
-                    electionMillis, extraArgs, customizers));
+                    electionMillis, extraArgs, customizers, tls, auth));
         }
     }
 }

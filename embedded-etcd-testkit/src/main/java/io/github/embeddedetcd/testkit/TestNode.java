@@ -39,12 +39,14 @@ public final class TestNode {
         return address.host();
     }
 
+    /** The node's client URL (https in a TLS cluster). */
     public URI clientEndpoint() {
-        return address.clientUrl();
+        return member.clientEndpoints().get(0);
     }
 
+    /** The node's peer URL (https in a TLS cluster). */
     public URI peerEndpoint() {
-        return address.peerUrl();
+        return member.config().initialAdvertisePeerUrls().get(0);
     }
 
     public Path dataDir() {

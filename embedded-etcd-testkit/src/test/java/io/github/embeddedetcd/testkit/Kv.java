@@ -16,27 +16,27 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** Key-value calls for tests, each with a deadline. */
-final class Kv {
+public final class Kv {
 
     private Kv() {
     }
 
-    static void put(Client client, String key, String value) throws Exception {
+    public static void put(Client client, String key, String value) throws Exception {
         client.getKVClient().put(bytes(key), bytes(value)).get(5, TimeUnit.SECONDS);
     }
 
-    static Optional<String> get(Client client, String key) throws Exception {
+    public static Optional<String> get(Client client, String key) throws Exception {
         return value(client.getKVClient().get(bytes(key)).get(5, TimeUnit.SECONDS));
     }
 
     /** A read served by the node itself, without asking the leader (works on any member). */
-    static Optional<String> localGet(Client client, String key) throws Exception {
+    public static Optional<String> localGet(Client client, String key) throws Exception {
         return value(client.getKVClient().get(bytes(key), GetOption.builder().withSerializable(true).build())
                 .get(5, TimeUnit.SECONDS));
     }
 
     /** Every key and value as this node alone has them. */
-    static Map<String, String> localContents(Client client) throws Exception {
+    public static Map<String, String> localContents(Client client) throws Exception {
         Map<String, String> contents = new TreeMap<>();
         client.getKVClient().get(bytes("\0"), GetOption.builder().withSerializable(true).withRange(bytes("\0")).build())
                 .get(5, TimeUnit.SECONDS).getKvs().forEach(kv -> contents.put(kv.getKey().toString(StandardCharsets.UTF_8),
@@ -44,7 +44,7 @@ final class Kv {
         return contents;
     }
 
-    static long localRevision(Client client) throws Exception {
+    public static long localRevision(Client client) throws Exception {
         return client.getKVClient().get(bytes("\0"), GetOption.builder().withSerializable(true).build())
                 .get(5, TimeUnit.SECONDS).getHeader().getRevision();
     }
@@ -53,7 +53,7 @@ final class Kv {
         return response.getKvs().stream().findFirst().map(kv -> kv.getValue().toString(StandardCharsets.UTF_8));
     }
 
-    static ByteSequence bytes(String text) {
+    public static ByteSequence bytes(String text) {
         return ByteSequence.from(text, StandardCharsets.UTF_8);
     }
 }

@@ -36,6 +36,8 @@ public final class ClusterCalls {
 
     /** What {@code /version} says while a new cluster has not agreed on its version yet. */
     private static final String VERSION_NOT_DECIDED = "not_decided";
+    /** etcd's answer to a client certificate with a Common Name, with client-cert-auth and authentication on. */
+    private static final String GATEWAY_REFUSES_COMMON_NAME = "CommonName of client sending a request against gateway";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<URI> endpoints;
@@ -63,7 +65,7 @@ public final class ClusterCalls {
 
     /** The members (without leader flag or status), with the id and raft term of the member that answered. */
     public Membership members() {
-        JsonNode answer = call("/v3/cluster/member/list", JSON.createObjectNode(), "list members");
+        JsonNode answer = call("/v3/cluster/member/list", JSON.createObjectNode(), "list members", false);
         JsonNode header = answer.path("header");
         return new Membership(toMembers(answer.path("members")), id(header.path("member_id")),
                 id(header.path("cluster_id")), header.path("raft_term").asLong());
@@ -77,7 +79,7 @@ public final class ClusterCalls {
     public Added addLearner(List<URI> peerUrls) {
         ObjectNode request = JSON.createObjectNode().put("isLearner", true);
         peerUrls.forEach(url -> request.withArray("peerURLs").add(url.toString()));
-        JsonNode answer = call("/v3/cluster/member/add", request, "add learner " + peerUrls);
+        JsonNode answer = call("/v3/cluster/member/add", request, "add learner " + peerUrls, true);
         return new Added(toMember(answer.path("member")), toMembers(answer.path("members")));
     }
 
@@ -86,11 +88,11 @@ public final class ClusterCalls {
     }
 
     public void promote(long memberId) {
-        call("/v3/cluster/member/promote", idRequest(memberId), "promote member " + Long.toHexString(memberId));
+        call("/v3/cluster/member/promote", idRequest(memberId), "promote member " + Long.toHexString(memberId), true);
     }
 
     public void remove(long memberId) {
-        call("/v3/cluster/member/remove", idRequest(memberId), "remove member " + Long.toHexString(memberId));
+        call("/v3/cluster/member/remove", idRequest(memberId), "remove member " + Long.toHexString(memberId), true);
     }
 
     /** What the member at this client URL says of itself. */
@@ -118,7 +120,7 @@ public final class ClusterCalls {
     }
 
     private CompletableFuture<MemberStatus> statusAsync(URI clientUrl) {
-        return send(clientUrl, "/v3/maintenance/status", JSON.createObjectNode(), "status of " + clientUrl)
+        return send(clientUrl, "/v3/maintenance/status", JSON.createObjectNode(), "status of " + clientUrl, false)
                 .thenApply(a -> new MemberStatus(id(a.path("header").path("member_id")), id(a.path("leader")),
                         a.path("isLearner").asBoolean(), new Member.Status(a.path("raftTerm").asLong(),
                         a.path("raftIndex").asLong(), a.path("raftAppliedIndex").asLong(), a.path("version").asText(),
@@ -143,11 +145,17 @@ public final class ClusterCalls {
     }
 
     /** Calls the endpoints in order until one answers; etcd's own refusals are not retried elsewhere. */
-    private JsonNode call(String path, JsonNode body, String what) {
+    /**
+     * Calls the endpoints in order until one answers.
+     *
+     * @param needsUser whether etcd checks the caller's rights (membership changes need the root role);
+     *                  listing members and status do not, so they never wait for a token
+     */
+    private JsonNode call(String path, JsonNode body, String what, boolean needsUser) {
         ClusterCallException last = null;
         for (URI endpoint : endpoints) {
             try {
-                return sendAuthenticated(endpoint, path, body, what);
+                return needsUser ? sendAuthenticated(endpoint, path, body, what) : sendOnce(endpoint, path, body, what);
             } catch (ClusterCallException failure) {
                 if (failure.error() != EtcdError.UNREACHABLE) {
                     throw failure;
@@ -158,11 +166,22 @@ public final class ClusterCalls {
         throw last;
     }
 
+    private JsonNode sendOnce(URI endpoint, String path, JsonNode body, String what) {
+        try {
+            return send(endpoint, path, body, what, false).join();
+        } catch (CompletionException e) {
+            throw failure(e, what + " via " + endpoint);
+        }
+    }
+
     /** Sends the call; once more with a new token when etcd says the token is gone or missing. */
     private JsonNode sendAuthenticated(URI endpoint, String path, JsonNode body, String what) {
         try {
-            return send(endpoint, path, body, what).join();
+            return send(endpoint, path, body, what, true).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw refused;
+            }
             ClusterCallException failure = failure(e, what + " via " + endpoint);
             boolean tokenProblem = failure.error() == EtcdError.INVALID_TOKEN || failure.error() == EtcdError.NO_USER;
             if (!tokenProblem || !access.canAuthenticate()) {
@@ -170,7 +189,7 @@ public final class ClusterCalls {
             }
             access.tokenRejected();
             try {
-                return send(endpoint, path, body, what).join();
+                return send(endpoint, path, body, what, true).join();
             } catch (CompletionException again) {
                 throw refusedUser(failure(again, what + " via " + endpoint));
             }
@@ -194,8 +213,14 @@ public final class ClusterCalls {
                 : new ClusterCallException(what, EtcdError.of(e.getCause()), e.getCause());
     }
 
-    private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what) {
-        return access.http().postJson(endpoint.resolve(path), body.toString(), access.authentication(endpoint), timeout)
+    private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what, boolean needsUser) {
+        Map<String, String> authentication;
+        try {
+            authentication = needsUser ? access.authentication(endpoint) : Map.of();
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return access.http().postJson(endpoint.resolve(path), body.toString(), authentication, timeout)
                 .handle((response, failure) -> answer(endpoint, what, response, failure, access));
     }
 
@@ -207,6 +232,12 @@ public final class ClusterCalls {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             throw ClusterCallException.noAnswer(what + " via " + endpoint, Transport.whyNoAnswer(endpoint, cause, timeout, tls),
                     EtcdError.UNREACHABLE, cause);
+        }
+        if (response.body().contains(GATEWAY_REFUSES_COMMON_NAME)) {
+            throw ClusterCallException.noAnswer(what + " via " + endpoint, "etcd's JSON gateway refuses client "
+                    + "certificates with a Common Name once authentication is on (" + (tls.certFile() == null ? "the "
+                    + "client certificate" : tls.certFile()) + " has one); give the library a client certificate without "
+                    + "one (embedded.cert, embedded.key): the etcd user's token identifies it", EtcdError.OTHER, null);
         }
         JsonNode answer;
         try {
