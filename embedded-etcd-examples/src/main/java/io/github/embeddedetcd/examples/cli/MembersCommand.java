@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.examples.http.MemberView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -27,13 +29,17 @@ final class MembersCommand implements Callable<Integer> {
             description = "Client (or peer) URLs of members, comma-separated (default: ${DEFAULT-VALUE}).")
     EndpointUrls endpoints;
 
+    @Mixin
+    AccessOptions access;
+
     @Option(names = {"-w", "--write-out"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws Exception {
-        List<Member> members = EtcdAdmin.connect(Endpoints.resolve(endpoints)).members();
+        List<Member> members = access.applyTo(EtcdAdmin.builder().endpoints(Endpoints.resolve(endpoints)), ClientTls.NONE)
+                .build().members();
         if (format == Format.json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(MemberView.of(members)));

@@ -10,6 +10,7 @@ import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.examples.http.HttpSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -27,15 +28,19 @@ final class RemoveCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NAME", description = "Name of the member to remove.")
     String name;
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "CONFIG", description = "Config file; only its "
-            + "embedded.request-timeout and embedded.reconfig-timeout are used.")
+    @Parameters(index = "2", arity = "0..1", paramLabel = "CONFIG", description = "Config file; its timeouts, "
+            + "client TLS and user are used (the options override them).")
     Path config;
+
+    @Mixin
+    AccessOptions access;
 
     @Override
     public Integer call() {
         EtcdConfig settings = (config == null ? EtcdConfig.builder()
                 : ConfigFile.read(config, HttpSettings.KEYS).settings()).build();
-        EtcdAdmin admin = EtcdAdmin.builder().endpoints(Endpoints.resolve(endpoint)).settingsOf(settings).build();
+        EtcdAdmin admin = access.applyTo(EtcdAdmin.builder().endpoints(Endpoints.resolve(endpoint)).settingsOf(settings),
+                settings.clientTls()).build();
         Member removed = admin.remove(name);
         System.out.println("Removed member '" + name + "' (" + removed.idHex() + ") from the cluster.");
         return 0;
