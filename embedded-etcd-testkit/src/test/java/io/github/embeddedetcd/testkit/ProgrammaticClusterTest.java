@@ -7,6 +7,8 @@ package io.github.embeddedetcd.testkit;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The cluster without JUnit's help, and two clusters starting at once. */
 class ProgrammaticClusterTest {
@@ -43,12 +46,12 @@ class ProgrammaticClusterTest {
     @Test
     void closingRemovesTheDataUnlessKept() throws Exception {
         EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).build().start();
-        java.nio.file.Path data = cluster.dataDir();
+        Path data = cluster.dataDir();
         cluster.close();
         assertThat(data).doesNotExist();
 
         EtcdTestCluster kept = EtcdTestCluster.builder().nodes(1).build().start();
-        java.nio.file.Path keptData = kept.dataDir();
+        Path keptData = kept.dataDir();
         kept.keepData(true);
         kept.close();
         assertThat(keptData.resolve("node-0/member")).isDirectory();
@@ -75,7 +78,9 @@ class ProgrammaticClusterTest {
             cluster.stop();
             assertThat(cluster.nodes()).noneMatch(TestNode::isRunning);
             cluster.start();
-            assertThat(Kv.get(cluster.client(), "k")).contains("1");
+            // the client made before the stop reconnects with gRPC's backoff: its first call may fail
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .untilAsserted(() -> assertThat(Kv.get(cluster.client(), "k")).contains("1"));
 
             cluster.close();
             cluster.start();
@@ -94,10 +99,10 @@ class ProgrammaticClusterTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(10))
                     .until(() -> cluster.nodes().stream().noneMatch(TestNode::isRunning));
 
-            java.nio.file.Path data = CompletableFuture.supplyAsync(cluster::dataDir).get(1, TimeUnit.SECONDS);
+            Path data = CompletableFuture.supplyAsync(cluster::dataDir).get(1, TimeUnit.SECONDS);
 
             assertThat(restart).isNotDone();
             assertThat(data).isDirectory();
