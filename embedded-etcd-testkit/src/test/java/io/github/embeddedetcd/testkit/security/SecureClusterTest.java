@@ -32,7 +32,7 @@ class SecureClusterTest {
         TestNode added = cluster.addNode();
         assertThat(added.member().members()).hasSize(4).noneMatch(Member::learner);
         cluster.removeNode(cluster.node(0));
-        cluster.kill(cluster.leader());
+        cluster.kill(cluster.awaitLeader(Duration.ofSeconds(10)));   // removing the leader starts an election
         cluster.awaitLeader(Duration.ofSeconds(10));
 
         try (Client own = EtcdAdmin.builder().endpoints(cluster.clientEndpoints()).tls(cluster.clientTls())

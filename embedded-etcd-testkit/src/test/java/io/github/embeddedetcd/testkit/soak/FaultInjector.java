@@ -47,10 +47,10 @@ final class FaultInjector {
     void inject(Fault fault) throws InterruptedException {
         LOG.info("Injecting {} into {}", fault, cluster);
         switch (fault) {
-            case KILL_LEADER -> killAndRestart(cluster.leader());
+            case KILL_LEADER -> killAndRestart(cluster.awaitLeader(RECOVERY));
             case KILL_FOLLOWER -> killAndRestart(anyFollower());
             case PAUSE_LEADER -> {
-                TestNode leader = cluster.leader();
+                TestNode leader = cluster.awaitLeader(RECOVERY);
                 cluster.pause(leader);
                 Thread.sleep(outage.toMillis());
                 cluster.resume(leader);
@@ -62,7 +62,7 @@ final class FaultInjector {
                 retiredClients.add(workload.switchTo(EtcdAdmin.connect(cluster.clientEndpoints()).newClient()));
             }
             case ISOLATE_LEADER -> {
-                cluster.partition(Set.of(cluster.leader()));
+                cluster.partition(Set.of(cluster.awaitLeader(RECOVERY)));
                 Thread.sleep(outage.toMillis());
                 cluster.heal();
             }
@@ -77,8 +77,10 @@ final class FaultInjector {
         cluster.restart(node);
     }
 
+    /** A running node that is not the leader (waiting out an election, should one be under way). */
     private TestNode anyFollower() {
-        List<TestNode> followers = cluster.followers();
+        TestNode leader = cluster.awaitLeader(RECOVERY);
+        List<TestNode> followers = cluster.nodes().stream().filter(n -> n != leader && n.isRunning()).toList();
         return followers.get(random.nextInt(followers.size()));
     }
 
