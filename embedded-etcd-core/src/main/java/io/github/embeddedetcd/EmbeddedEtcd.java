@@ -326,7 +326,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
      */
     public boolean isHealthy() {
         return lifecycle.running().isPresent() && EtcdAdmin.builder().endpoints(clientEndpoints())
-                .requestTimeout(HEALTH_TIMEOUT).build().isHealthy(clientEndpoints().get(0));
+                .tls(config.clientTls()).requestTimeout(HEALTH_TIMEOUT).build().isHealthy(clientEndpoints().get(0));
     }
 
     /** Whether this member runs: started, and etcd has not exited. */

@@ -4,7 +4,10 @@
  */
 package io.github.embeddedetcd.config;
 
+import io.github.embeddedetcd.internal.tls.ClientSsl;
+
 import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 
 /**
  * How the library and the clients it hands out connect to https client URLs, as etcdctl's
@@ -19,6 +22,12 @@ public record ClientTls(Path caFile, Path certFile, Path keyFile, boolean trustA
 
     /** No client TLS settings: the JDK's default trust store, no client certificate. */
     public static final ClientTls NONE = new ClientTls(null, null, null, false);
+
+    /**
+     * Accept any server certificate, for members with {@code auto-tls}: encrypted, not
+     * authenticated. Never use it where a CA can be given instead.
+     */
+    public static final ClientTls TRUST_ANY_SERVER = new ClientTls(null, null, null, true);
 
     /** Trust this CA for server certificates. */
     public static ClientTls trusting(Path caFile) {
@@ -37,5 +46,15 @@ public record ClientTls(Path caFile, Path certFile, Path keyFile, boolean trustA
     /** Whether a client certificate is set. */
     public boolean hasClientCertificate() {
         return certFile != null && keyFile != null;
+    }
+
+    /**
+     * The JDK SSL context these settings describe, for one's own HTTPS calls to members (etcd's
+     * JSON gateway, or a peer URL's {@code /members}).
+     *
+     * @throws ConfigException when a file is missing or holds no PEM certificate or PKCS#8 key
+     */
+    public SSLContext sslContext() {
+        return ClientSsl.context(this);
     }
 }

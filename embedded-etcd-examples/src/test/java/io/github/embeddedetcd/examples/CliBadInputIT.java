@@ -64,6 +64,23 @@ class CliBadInputIT {
     }
 
     @Test
+    void httpTlsTakesOnlyTrueOrFalse() throws Exception {
+        Path config = Files.writeString(dir.resolve("page.yaml"), "name: n1\nembedded:\n  http-tls: yes\n");
+
+        assertFailure(CliProcess.run(dir, "server", config.toString()),
+                config + ":3: 'embedded.http-tls': expects true or false, got 'yes'");
+    }
+
+    @Test
+    void httpTlsNeedsTheMembersCertificate() throws Exception {
+        Path config = Files.writeString(dir.resolve("page.yaml"), "name: n1\nembedded:\n  http-tls: true\n");
+
+        assertFailure(CliProcess.run(dir, "server", config.toString()), config + ":3: 'embedded.http-tls': serves HTTPS "
+                + "with the member's certificate, and this member has none: set client-transport-security.cert-file and "
+                + "key-file (or auto-tls: true), or set embedded.http-tls: false");
+    }
+
+    @Test
     void membersWhereNoMemberRunsSaysSo() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

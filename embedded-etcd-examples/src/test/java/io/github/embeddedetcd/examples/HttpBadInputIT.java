@@ -34,7 +34,7 @@ class HttpBadInputIT {
         try (EmbeddedEtcd member = EmbeddedEtcd.builder().config(EtcdConfig.builder().name("n1").dataDir(dir.resolve("n1"))
                 .clientUrl(URI.create("http://127.0.0.1:" + FreePorts.next()))
                 .peerUrl(URI.create("http://127.0.0.1:" + FreePorts.next())).build()).start();
-             MembersHttpServer http = MembersHttpServer.start(member, new HttpSettings("127.0.0.1", 0))) {
+             MembersHttpServer http = MembersHttpServer.start(member, new HttpSettings("127.0.0.1", 0, false))) {
             URI base = http.url();
 
             HttpResponse<String> unknown = send(HttpRequest.newBuilder(base.resolve("/memberz")).GET());

@@ -43,7 +43,7 @@ class LivePageIT {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("n1").build()).start();
-             MembersHttpServer page = MembersHttpServer.start(leader, new HttpSettings("127.0.0.1", 0));
+             MembersHttpServer page = MembersHttpServer.start(leader, new HttpSettings("127.0.0.1", 0, false));
              EmbeddedEtcd learner = EmbeddedEtcd.builder().config(config("n2").build()).build()) {
             WebDriver browser = browser();
             try {

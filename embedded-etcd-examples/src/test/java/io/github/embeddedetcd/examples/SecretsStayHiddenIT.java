@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * After a run with TLS and authentication — membership changes, a wrong password, the CLI, the
- * HTTP service — no password, private key or token appears in any log line, exception message,
- * toString(), /members answer or CLI output.
+ * After a run with TLS and authentication — membership changes, a wrong password, the CLI through
+ * an https peer URL, the HTTP service over HTTPS — no password, private key or token appears in any
+ * log line, exception message, toString(), /members answer or CLI output.
  */
 class SecretsStayHiddenIT {
 
@@ -74,18 +74,21 @@ class SecretsStayHiddenIT {
             assertThatThrownBy(() -> wrong.remove("node-1")).satisfies(e -> seen.add(e.toString()));
             secrets.add("not-the-password");
 
-            try (MembersHttpServer http = MembersHttpServer.start(member, new HttpSettings("127.0.0.1", 0))) {
-                HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        http.url().resolve("/members")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(page.statusCode()).isEqualTo(200);
-                seen.add(page.body());
+            ClientTls tls = cluster.clientTls();
+            try (MembersHttpServer http = MembersHttpServer.start(member, new HttpSettings("127.0.0.1", 0, true))) {
+                assertThat(http.url().getScheme()).isEqualTo("https");
+                HttpClient https = HttpClient.newBuilder().sslContext(tls.sslContext()).build();
+                for (String path : List.of("/members", "/health")) {
+                    HttpResponse<String> page = https.send(HttpRequest.newBuilder(http.url().resolve(path))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(200);
+                    seen.add(page.body());
+                }
             }
 
             Path passwordFile = Files.writeString(dir.resolve("root.password"), rootUser.password());
-            ClientTls tls = cluster.clientTls();
-            CliProcess.Result members = CliProcess.run(dir, "members", "--endpoints",
-                    cluster.clientEndpoints().get(0).toString(), "--cacert", tls.caFile().toString(), "--cert",
+            CliProcess.Result members = CliProcess.run(dir, "members", "--endpoints",   // a peer URL, as the walkthrough gives
+                    cluster.peerEndpoints().get(0).toString(), "--cacert", tls.caFile().toString(), "--cert",
                     tls.certFile().toString(), "--key", tls.keyFile().toString(), "--user", "root", "--password-file",
                     passwordFile.toString());
             assertThat(members.exitCode()).as(members.stderr()).isZero();

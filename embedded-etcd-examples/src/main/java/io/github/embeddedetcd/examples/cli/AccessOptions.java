@@ -7,6 +7,7 @@ package io.github.embeddedetcd.examples.cli;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.Credentials;
+import io.github.embeddedetcd.config.EtcdConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,19 +39,24 @@ final class AccessOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    /** Applies the options given to an admin's settings (on top of a config file's, where one was read). */
-    EtcdAdmin.Builder applyTo(EtcdAdmin.Builder admin, ClientTls fromConfig) {
+    /**
+     * An admin for the cluster behind these endpoints (client or peer URLs), with a member's settings
+     * (deadlines, client TLS, user; a config file's, where one was read) and the options given on top.
+     */
+    EtcdAdmin admin(EndpointUrls endpoints, EtcdConfig settings) {
         if ((cert == null) != (key == null)) {
             throw new ParameterException(spec.commandLine(), "--cert and --key go together; give both");
         }
-        ClientTls tls = cacert == null ? fromConfig : fromConfig.withCaFile(cacert);
-        admin.tls(cert == null ? tls : tls.withClientCertificate(cert, key));
+        ClientTls tls = cacert == null ? settings.clientTls() : settings.clientTls().withCaFile(cacert);
+        tls = cert == null ? tls : tls.withClientCertificate(cert, key);
+        EtcdAdmin.Builder admin = EtcdAdmin.builder().settingsOf(settings).tls(tls)
+                .endpoints(Endpoints.resolve(endpoints, tls));
         if (user != null) {
             admin.credentials(credentials());
         } else if (passwordFile != null || passwordEnv != null) {
             throw new ParameterException(spec.commandLine(), "a password needs a --user");
         }
-        return admin;
+        return admin.build();
     }
 
     private Credentials credentials() {

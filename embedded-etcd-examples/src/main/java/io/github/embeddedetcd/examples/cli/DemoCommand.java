@@ -6,6 +6,7 @@ package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.TransportSecurity;
 import io.github.embeddedetcd.examples.http.HttpSettings;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "demo", description = "Start a local HA cluster of N embedded members on 127.0.0.1, 127.0.0.2, … "
         + "(each on 2379/2380): the first starts the cluster, the others join as learners and are promoted. "
-        + "Serves each member's live page on port 3000 of its address. Ctrl-C stops everything.")
+        + "Serves each member's live page on port 3000 of its address (HTTPS with --tls). Ctrl-C stops everything.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--nodes", defaultValue = "3", description = "Number of members, 1 to 9 (default: ${DEFAULT-VALUE}).")
@@ -44,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", defaultValue = "3000", description = "Port of each member's live page (default: ${DEFAULT-VALUE}).")
     int httpPort;
+
+    @Option(names = "--tls", description = "Encrypt client, peer and live-page traffic with etcd's auto-tls: each member "
+            + "makes a self-signed certificate, so traffic is encrypted but no certificate is verified.")
+    boolean tls;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Keep the members' data here (default: a temporary directory removed at exit).")
@@ -68,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedEtcd first = null;
         for (int i = 0; i < hosts.size(); i++) {
             EmbeddedEtcd member = EmbeddedEtcd.builder().config(config(i + 1, hosts.get(i), root)).build();
-            HttpSettings page = new HttpSettings(hosts.get(i), httpPort);
+            HttpSettings page = new HttpSettings(hosts.get(i), httpPort, tls);
             members.add(member);
             long began = System.nanoTime();
             if (first == null) {
@@ -85,8 +90,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("Live page: " + pages.get(0).url() + "   members: " + pages.get(0).url() + "members");
-        System.out.println("Try: etcdctl --endpoints=" + String.join(",", hosts.stream().map(h -> h + ":2379").toList())
-                + " member list -w table");
+        System.out.println("Try: etcdctl --endpoints=" + String.join(",", hosts.stream().map(h -> scheme() + "://" + h + ":2379")
+                .toList()) + (tls ? " --insecure-skip-tls-verify" : "") + " member list -w table");
+        if (tls) {
+            System.out.println("TLS: etcd's auto-tls (self-signed certificates): encrypted, not authenticated; "
+                    + "curl needs -k, browsers ask you to accept the certificate.");
+        }
         System.out.println("Ctrl-C stops all members.");
         stopped.await();
         return 0;
@@ -109,12 +118,19 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private EtcdConfig config(int index, String host, Path root) {
+        TransportSecurity security = tls ? TransportSecurity.NONE.withAutoTls(true) : TransportSecurity.NONE;
         return EtcdConfig.builder()
                 .name("node-" + index)
                 .dataDir(root.resolve("node-" + index))
-                .clientUrl(URI.create("http://" + host + ":2379"))
-                .peerUrl(URI.create("http://" + host + ":2380"))
+                .clientUrl(URI.create(scheme() + "://" + host + ":2379"))
+                .peerUrl(URI.create(scheme() + "://" + host + ":2380"))
+                .clientTransportSecurity(security)
+                .peerTransportSecurity(security)
                 .build();
+    }
+
+    private String scheme() {
+        return tls ? "https" : "http";
     }
 
     private void step(int index, String what) {

@@ -33,7 +33,7 @@ final class JoinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        URI[] endpoints = Endpoints.resolve(endpoint).toArray(URI[]::new);
+        URI[] endpoints = Endpoints.resolve(endpoint, member.settings().clientTls()).toArray(URI[]::new);
         if (start) {
             return new RunningMember().run(member, etcd -> etcd.join(endpoints));
         }

@@ -6,6 +6,7 @@ package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.ConfigFile;
+import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.examples.http.HttpSettings;
 import picocli.CommandLine.Parameters;
 
@@ -33,6 +34,11 @@ final class MemberOptions {
             builder.config(file());
         }
         return builder;
+    }
+
+    /** The member's settings, from the config file or the defaults. */
+    EtcdConfig settings() {
+        return (file() == null ? EtcdConfig.builder() : file().settings()).build();
     }
 
     HttpSettings http() {

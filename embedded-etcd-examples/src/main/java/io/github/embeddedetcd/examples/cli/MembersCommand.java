@@ -6,9 +6,8 @@ package io.github.embeddedetcd.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
-import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.examples.http.MemberView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +37,7 @@ final class MembersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Member> members = access.applyTo(EtcdAdmin.builder().endpoints(Endpoints.resolve(endpoints)), ClientTls.NONE)
-                .build().members();
+        List<Member> members = access.admin(endpoints, EtcdConfig.builder().build()).members();
         if (format == Format.json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(MemberView.of(members)));

@@ -4,7 +4,6 @@
  */
 package io.github.embeddedetcd.examples.cli;
 
-import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
@@ -39,9 +38,7 @@ final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         EtcdConfig settings = (config == null ? EtcdConfig.builder()
                 : ConfigFile.read(config, HttpSettings.KEYS).settings()).build();
-        EtcdAdmin admin = access.applyTo(EtcdAdmin.builder().endpoints(Endpoints.resolve(endpoint)).settingsOf(settings),
-                settings.clientTls()).build();
-        Member removed = admin.remove(name);
+        Member removed = access.admin(endpoint, settings).remove(name);
         System.out.println("Removed member '" + name + "' (" + removed.idHex() + ") from the cluster.");
         return 0;
     }

@@ -7,6 +7,8 @@ package io.github.embeddedetcd.examples.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
 import org.slf4j.Logger;
@@ -20,11 +22,13 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * The member's HTTP face: {@code GET /members} (JSON), {@code GET /health} (200 or 503) and
- * {@code GET /}, a self-contained live page. Never fails the member: when etcd cannot answer,
- * the endpoints answer 503 with a JSON error.
+ * {@code GET /}, a self-contained live page, over HTTP or, with {@code embedded.http-tls}, HTTPS
+ * with the member's own certificate. Never fails the member: when etcd cannot answer, the
+ * endpoints answer 503 with a JSON error.
  */
 public final class MembersHttpServer implements AutoCloseable {
 
@@ -50,9 +54,11 @@ public final class MembersHttpServer implements AutoCloseable {
     public static MembersHttpServer start(EmbeddedEtcd etcd, HttpSettings settings) {
         String host = settings.host();
         int port = settings.port();
+        SSLContext tls = settings.https() ? MemberCertificate.serverContext(etcd.config()) : null;
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 16);
+            server = tls == null ? HttpServer.create(new InetSocketAddress(host, port), 16)
+                    : httpsServer(new InetSocketAddress(host, port), tls);
         } catch (IOException e) {
             throw new EmbeddedEtcdException("Cannot serve HTTP on " + host + ":" + port + " (embedded.http-host/"
                     + "embedded.http-port): " + e.getMessage() + ". Stop whatever uses it, or set another embedded.http-port.", e);
@@ -72,10 +78,17 @@ public final class MembersHttpServer implements AutoCloseable {
         return http;
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:3000/}. */
+    private static HttpsServer httpsServer(InetSocketAddress address, SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(address, 16);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return server;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:3000/} ({@code https://} when serving HTTPS). */
     public URI url() {
         InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://" + address.getHostString() + ":" + address.getPort() + "/");
     }
 
     private void members(HttpExchange exchange) throws IOException {

@@ -4,6 +4,10 @@
  */
 package io.github.embeddedetcd.testkit.security;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
 import io.github.embeddedetcd.EtcdAdmin;
@@ -16,10 +20,12 @@ import io.github.embeddedetcd.testkit.TestCertificates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +33,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every TLS mistake gets one error that names the setting, the file or URL, and what to do; no data dir is made. */
+/**
+ * Every TLS mistake gets one error that names the setting, the file or URL, and what to do; no data dir
+ * is made. A private key that others may read starts, with a warning.
+ */
 class TlsMistakesTest {
 
     @TempDir
@@ -125,6 +134,28 @@ class TlsMistakesTest {
                     .tls(ClientTls.trusting(certificates.caFile())).build();
             assertThatThrownBy(noCertificate::members).hasMessageContaining("127.0.0.1:" + clientUrl.getPort());
         }
+    }
+
+    @Test
+    void aKeyOthersMayReadIsWarnedAbout() throws Exception {
+        TestCertificates.Issued issued = certificates.issue("n1", List.of("127.0.0.1"));
+        Files.setPosixFilePermissions(issued.keyFile(), PosixFilePermissions.fromString("rw-r--r--"));
+        Logger logger = (Logger) LoggerFactory.getLogger("io.github.embeddedetcd.internal.tls.ServerTls");
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
+        try (EmbeddedEtcd member = EmbeddedEtcd.builder().config(config(serverTls(issued))).serviceLoaderListeners(false)
+                .start()) {
+            assertThat(member.isHealthy()).isTrue();
+        } finally {
+            logger.detachAppender(warnings);
+        }
+
+        assertThat(warnings.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).isEqualTo("The private key " + issued.keyFile() + " can be read by "
+                    + "other users of this machine; make it readable by its owner only (chmod 600 " + issued.keyFile() + ")");
+        });
     }
 
     private TransportSecurity serverTls(TestCertificates.Issued issued) {
