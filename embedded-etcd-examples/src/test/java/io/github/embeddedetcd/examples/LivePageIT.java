@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +46,7 @@ class LivePageIT {
         try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("n1").build()).start();
              MembersHttpServer page = MembersHttpServer.start(leader, new HttpSettings("127.0.0.1", 0, false));
              EmbeddedEtcd learner = EmbeddedEtcd.builder().config(config("n2").build()).build()) {
-            WebDriver browser = browser();
+            WebDriver browser = browser(dir);
             try {
                 browser.get(page.url().toString());
                 await().atMost(Duration.ofSeconds(10)).until(() -> role(browser, "n1").equals("leader"));
@@ -71,12 +72,14 @@ class LivePageIT {
                 .autoPromote(false);
     }
 
-    private static WebDriver browser() {
+    /** Chromium puts its singleton socket under TMPDIR and leaves it there: give it the test's directory. */
+    private static WebDriver browser(Path scratch) {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort()
+                .withEnvironment(Map.of("TMPDIR", scratch.toString())).build();
         return new ChromeDriver(service, options);
     }
 

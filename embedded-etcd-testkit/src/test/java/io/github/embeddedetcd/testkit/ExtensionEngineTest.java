@@ -14,9 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,7 +37,7 @@ class ExtensionEngineTest {
         try {
             assertThat(kept.resolve("node-0/member")).isDirectory();
         } finally {
-            deleteTree(kept);
+            TestFiles.deleteTree(kept);
         }
 
         run(PassesWithOnSuccessCleanup.class).assertStatistics(stats -> stats.succeeded(1));
@@ -53,7 +51,7 @@ class ExtensionEngineTest {
         try {
             assertThat(kept.resolve("node-0/member")).isDirectory();
         } finally {
-            deleteTree(kept);
+            TestFiles.deleteTree(kept);
         }
     }
 
@@ -72,14 +70,6 @@ class ExtensionEngineTest {
 
     private static Events run(Class<?> fixture) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     @EtcdCluster(nodes = 1, cleanup = Cleanup.ON_SUCCESS)

@@ -54,7 +54,11 @@ class ProgrammaticClusterTest {
         Path keptData = kept.dataDir();
         kept.keepData(true);
         kept.close();
-        assertThat(keptData.resolve("node-0/member")).isDirectory();
+        try {
+            assertThat(keptData.resolve("node-0/member")).isDirectory();
+        } finally {
+            TestFiles.deleteTree(keptData);
+        }
     }
 
     @Test
