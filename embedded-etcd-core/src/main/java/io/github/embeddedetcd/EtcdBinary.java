@@ -26,6 +26,15 @@ public record EtcdBinary(Path path, EtcdVersion version) {
         return new BinaryResolver(System.getenv()).resolve(null);
     }
 
+    /**
+     * The etcd at this path, its version checked.
+     *
+     * @throws EtcdBinaryException when it does not exist, cannot run, or is older than 3.4
+     */
+    public static EtcdBinary at(Path path) {
+        return new BinaryResolver(System.getenv()).resolve(path);
+    }
+
     /** Whether this etcd has {@code --unsafe-no-fsync} (3.5 and newer). */
     public boolean supportsUnsafeNoFsync() {
         return version.isAtLeast(new EtcdVersion(3, 5, 0));

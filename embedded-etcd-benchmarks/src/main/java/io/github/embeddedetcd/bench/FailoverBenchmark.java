@@ -47,7 +47,7 @@ final class FailoverBenchmark {
     }
 
     private static double library() throws Exception {
-        try (EtcdTestCluster cluster = Configs.testkitCluster().build().start()) {
+        try (EtcdTestCluster cluster = Configs.testkitCluster().start()) {
             TestNode leader = cluster.leader();
             return measure(cluster.client(), () -> cluster.kill(leader));
         }

@@ -64,7 +64,7 @@ final class PromotionBenchmark {
     /** Returns {caught-up ms, promoted ms}, both measured from the learner's start. */
     private double[] once(int dataMb) throws Exception {
         Path dir = Files.createTempDirectory("promotion-bench");
-        try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("leader", dir)).build().start()) {
+        try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("leader", dir)).start()) {
             load(leader.client().getKVClient(), dataMb);
             EmbeddedEtcd learner = EmbeddedEtcd.builder().config(config("learner", dir)).build();
             try (learner; Client observer = EtcdAdmin.connect(leader.clientEndpoints()).newClient()) {

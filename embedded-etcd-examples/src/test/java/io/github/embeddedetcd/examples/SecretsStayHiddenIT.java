@@ -57,7 +57,7 @@ class SecretsStayHiddenIT {
         root.addAppender(logs);
         List<String> seen = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
-        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(2).tls(true).auth(true).build().start()) {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(2).tls(true).auth(true).start()) {
             Credentials rootUser = cluster.credentials().orElseThrow();
             secrets.add(rootUser.password());
             cluster.client().getKVClient().put(ByteSequence.from("k", StandardCharsets.UTF_8),

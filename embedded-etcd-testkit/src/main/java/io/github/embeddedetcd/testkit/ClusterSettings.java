@@ -14,9 +14,18 @@ import java.util.function.Consumer;
  * A test cluster's settings, fixed when it is built: changing the builder afterwards changes no
  * cluster built from it.
  */
-record ClusterSettings(int nodes, Network network, String clusterName, boolean fastTimings, int heartbeatMillis,
+record ClusterSettings(int nodes, String nodeNamePrefix, Network network, String clusterName, boolean fastTimings, int heartbeatMillis,
                        int electionMillis, List<String> extraArgs, List<Consumer<EtcdConfig.Builder>> customizers,
-                       boolean tls, boolean auth) {
+                       Tls tls, boolean auth) {
+
+    /** How the nodes use TLS. */
+    enum Tls {
+        NONE,
+        /** https client and peer URLs, each side authenticating the other. */
+        MUTUAL,
+        /** jetcd-launcher's: https client URLs with server certificates only, http peer URLs. */
+        LAUNCHER
+    }
 
     ClusterSettings {
         extraArgs = List.copyOf(extraArgs);

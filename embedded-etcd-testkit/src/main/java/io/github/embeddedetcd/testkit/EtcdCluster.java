@@ -32,7 +32,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(EtcdClusterExtension.class)
+@ExtendWith(DeclaredClusterExtension.class)
 public @interface EtcdCluster {
 
     /** Number of voting members. */

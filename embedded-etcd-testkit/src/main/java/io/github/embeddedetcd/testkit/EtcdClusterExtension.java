@@ -4,8 +4,7 @@
  */
 package io.github.embeddedetcd.testkit;
 
-import io.etcd.jetcd.Client;
-import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
+import io.github.embeddedetcd.testkit.internal.resolver.RunningClusters;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,62 +12,45 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.platform.commons.support.AnnotationSupport;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Executable;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.URI;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link EtcdTestCluster}s for JUnit 5 tests, declared with {@link EtcdCluster} or registered
- * the way jetcd-test's extension is:
+ * jetcd-test's {@code EtcdClusterExtension} on local etcd processes: tests written for it run with
+ * only the import changed ({@code io.etcd.jetcd.test} → {@code io.github.embeddedetcd.testkit}).
  *
  * <pre>{@code
  * @RegisterExtension
  * static final EtcdClusterExtension cluster = EtcdClusterExtension.builder().withNodes(3).build();
- * ... Client.builder().endpoints(cluster.clientEndpoints()).build() ...
+ * ... Client.builder().target("cluster://" + cluster.clusterName()).build() ...
  * }</pre>
  *
- * A static field gets one cluster for the class, an instance field one per test. A registered
- * extension resolves no parameters (as jetcd-test's); {@code @EtcdCluster} resolves those of type
- * {@link EtcdTestCluster}, {@link Client} and {@code List<URI>} (client endpoints), and in a
- * {@code @ParameterizedTest} only {@link EtcdTestCluster}, leaving the arguments to their source.
- * Clusters live in JUnit's extension store and are closed with the class or method they belong to.
- * Where {@link Network#NAMESPACES} cannot be set up, the tests are disabled with the reason.
+ * A static field gets one cluster for the class, an instance field one per test. Its cluster is a
+ * {@link JetcdLauncherCluster}, so this extension needs {@code io.etcd:jetcd-launcher} on the test
+ * classpath, as jetcd-test does; {@link EtcdCluster} and {@link EtcdTestCluster} do not. It
+ * resolves no parameters, as jetcd-test's does. Where {@link Network#NAMESPACES} cannot be set up,
+ * the tests are disabled with the reason.
  */
-public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
-        AfterEachCallback, AfterAllCallback, ParameterResolver, TestWatcher {
+public final class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        AfterEachCallback, AfterAllCallback, TestWatcher {
 
-    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(EtcdClusterExtension.class);
-    private static final String CLUSTER = "cluster";
-    private static final String PARAMETERIZED_TEST = "org.junit.jupiter.params.ParameterizedTest";
+    /** Its own: a test class may register several of these, each with a cluster in the same contexts. */
+    private final ClusterScope scope = new ClusterScope(this);
+    /** A {@link JetcdLauncherCluster}, typed as its superclass: see {@link JetcdLauncherCluster#create}. */
+    private final EtcdTestCluster cluster;
+    private final Cleanup cleanup;
+    private final Network network;
+    private boolean started;
 
-    /** Set for an extension registered with {@link #builder()}, null for {@code @EtcdCluster}. */
-    private final EtcdTestCluster.Builder registered;
-    private final Cleanup registeredCleanup;
-    private final Network registeredNetwork;
-    private volatile EtcdTestCluster registeredCluster;
-
-    /** Used by {@code @EtcdCluster} through {@code @ExtendWith}. */
-    public EtcdClusterExtension() {
-        this(null, Cleanup.ALWAYS, Network.LOOPBACK);
-    }
-
-    private EtcdClusterExtension(EtcdTestCluster.Builder registered, Cleanup cleanup, Network network) {
-        this.registered = registered;
-        this.registeredCleanup = cleanup;
-        this.registeredNetwork = network;
+    private EtcdClusterExtension(EtcdTestCluster cluster, Cleanup cleanup, Network network) {
+        this.cluster = cluster;
+        this.cleanup = cleanup;
+        this.network = network;
     }
 
     /** For {@code @RegisterExtension}, shaped like jetcd-test's builder. */
@@ -76,236 +58,192 @@ public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallba
         return new Builder();
     }
 
+    /**
+     * The running test cluster of this name (jetcd-test's registry): any cluster of the testkit,
+     * from its start until it is closed.
+     *
+     * @throws IllegalArgumentException when none runs under that name
+     */
+    public static EtcdTestCluster cluster(String clusterName) {
+        return RunningClusters.owner(clusterName).filter(EtcdTestCluster.class::isInstance)
+                .map(EtcdTestCluster.class::cast)
+                .orElseThrow(() -> new IllegalArgumentException("No etcd test cluster named '" + clusterName
+                        + "' is running"));
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        boolean namespaces = registered != null ? registeredNetwork == Network.NAMESPACES
-                : declaration(context).map(EtcdCluster::network).orElse(Network.LOOPBACK) == Network.NAMESPACES;
-        Optional<String> unavailable = namespaces ? NamespaceNetwork.unavailableReason() : Optional.empty();
-        return unavailable.map(reason -> ConditionEvaluationResult.disabled("etcd test cluster not started: " + reason))
-                .orElse(ConditionEvaluationResult.enabled("the cluster's network can be set up here"));
+        return ClusterScope.condition(network);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (registered != null) {
-            if (registeredCluster == null) {
-                startRegistered(context);
-            }
-            return;
-        }
-        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), EtcdCluster.class)
-                .ifPresent(annotation -> store(context, start(annotation), cleanup(annotation)));
+        startIn(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (registered != null) {
-            if (registeredCluster == null) {
-                startRegistered(context);
-            }
-            return;
-        }
-        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
-                .ifPresent(annotation -> store(context, start(annotation), cleanup(annotation)));
+        startIn(context);
     }
 
-    /** A registered cluster follows the context it was started in: the class (static field) or the test. */
-    private void startRegistered(ExtensionContext context) {
-        EtcdTestCluster cluster = registered.build().start();
-        registeredCluster = cluster;
-        store(context, cluster, registeredCleanup);
+    /** The cluster starts in the first context it meets: the class (static field) or the test (instance field). */
+    private synchronized void startIn(ExtensionContext context) {
+        if (!started) {
+            cluster.start();
+            started = true;
+            scope.put(context, cluster, cleanup);
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        closeStored(context);
+        closeIn(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        closeStored(context);
+        closeIn(context);
+    }
+
+    private synchronized void closeIn(ExtensionContext context) {
+        scope.close(context).ifPresent(closed -> started = false);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        scope.testFailed(context);
     }
 
     /**
-     * Closes the cluster of this context now (rather than when JUnit closes the store), so the next
-     * one starts clean. A failure of this context's own test counts for its cleanup here: JUnit tells
-     * {@link #testFailed} only after the test's callbacks.
+     * The cluster, also before it starts and after it closes (as jetcd-test's): an
+     * {@link EtcdTestCluster}, with its faults, that is jetcd-launcher's {@code EtcdCluster}.
      */
-    private void closeStored(ExtensionContext context) {
-        StoredCluster stored = context.getStore(STORE).remove(CLUSTER, StoredCluster.class);
-        if (stored != null) {
-            if (context.getExecutionException().isPresent()) {
-                stored.testFailed();
-            }
-            if (stored.cluster() == registeredCluster) {
-                registeredCluster = null;
-            }
-            stored.close();
-        }
+    public JetcdLauncherCluster cluster() {
+        return (JetcdLauncherCluster) cluster;
     }
 
-    /** A failed test marks the clusters it used; {@link Cleanup#ON_SUCCESS} then keeps their data. */
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-            StoredCluster stored = c.get().getStore(STORE).get(CLUSTER, StoredCluster.class);
-            if (stored != null) {
-                stored.testFailed();
-            }
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        if (registered != null) {
-            return false;
-        }
-        Class<?> type = parameter.getParameter().getType();
-        if (type == EtcdTestCluster.class) {
-            return true;
-        }
-        return !isParameterizedTest(parameter.getDeclaringExecutable())
-                && (type == Client.class || isUriList(parameter.getParameter().getParameterizedType()));
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        EtcdTestCluster cluster = clusterFor(context).orElseThrow(() -> new ParameterResolutionException(
-                "No etcd test cluster for " + context.getDisplayName() + ": annotate the class or method with "
-                        + "@EtcdCluster (a constructor parameter needs it on the class)."));
-        Class<?> type = parameter.getParameter().getType();
-        if (type == EtcdTestCluster.class) {
-            return cluster;
-        }
-        return type == Client.class ? cluster.client() : cluster.clientEndpoints();
-    }
-
-    private static Optional<EtcdTestCluster> clusterFor(ExtensionContext context) {
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-            StoredCluster stored = c.get().getStore(STORE).get(CLUSTER, StoredCluster.class);
-            if (stored != null) {
-                return Optional.of(stored.cluster());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether JUnit's {@code @ParameterizedTest} (directly or as a meta-annotation) marks it; junit-jupiter-params is optional. */
-    private static boolean isParameterizedTest(Executable executable) {
-        return Arrays.stream(executable.getAnnotations()).map(Annotation::annotationType).anyMatch(type ->
-                type.getName().equals(PARAMETERIZED_TEST) || Arrays.stream(type.getAnnotations())
-                        .anyMatch(meta -> meta.annotationType().getName().equals(PARAMETERIZED_TEST)));
-    }
-
-    private static boolean isUriList(Type type) {
-        return type instanceof ParameterizedType p && p.getRawType() == List.class
-                && p.getActualTypeArguments()[0] == URI.class;
-    }
-
-    private static Optional<EtcdCluster> declaration(ExtensionContext context) {
-        return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
-                .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, EtcdCluster.class)));
-    }
-
-    @SuppressWarnings("deprecation")
-    private static Cleanup cleanup(EtcdCluster annotation) {
-        return annotation.keepDataOnFailure() && annotation.cleanup() == Cleanup.ALWAYS ? Cleanup.ON_SUCCESS
-                : annotation.cleanup();
-    }
-
-    private static void store(ExtensionContext context, EtcdTestCluster cluster, Cleanup cleanup) {
-        context.getStore(STORE).put(CLUSTER, new StoredCluster(cluster, cleanup));
-    }
-
-    private static EtcdTestCluster start(EtcdCluster annotation) {
-        return EtcdTestCluster.builder()
-                .nodes(annotation.nodes())
-                .network(annotation.network())
-                .fastTimings(annotation.fastTimings())
-                .timings(annotation.heartbeatMillis(), annotation.electionMillis())
-                .extraArgs(annotation.extraArgs())
-                .tls(annotation.tls())
-                .auth(annotation.auth())
-                .build()
-                .start();
-    }
-
-    /** The running cluster (jetcd-test: {@code cluster()}). */
-    public EtcdTestCluster cluster() {
-        return requireRegistered();
-    }
-
-    /** Client URLs of the cluster's nodes. */
+    /** Client URLs of the cluster's nodes (none while it does not run). */
     public List<URI> clientEndpoints() {
-        return requireRegistered().clientEndpoints();
+        return cluster.clientEndpoints();
     }
 
-    /** Peer URLs of the cluster's nodes. */
+    /** Peer URLs of the cluster's nodes (none while it does not run). */
     public List<URI> peerEndpoints() {
-        return requireRegistered().peerEndpoints();
+        return cluster.peerEndpoints();
     }
 
-    /** The cluster's name (also its {@code initial-cluster-token}). */
+    /** The cluster's name: its {@code cluster://} target and {@code initial-cluster-token}. */
     public String clusterName() {
-        return requireRegistered().clusterName();
+        return cluster.clusterName();
     }
 
     /** Stops every node, waits, and starts them again on their data. */
     public void restart(long delay, TimeUnit unit) {
         try {
-            requireRegistered().restart(delay, unit);
+            cluster.restart(delay, unit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while restarting the cluster", e);
+            throw new IllegalStateException("interrupted while restarting test cluster " + clusterName(), e);
         }
     }
 
-    private EtcdTestCluster requireRegistered() {
-        EtcdTestCluster cluster = registeredCluster;
-        if (cluster == null) {
-            throw new IllegalStateException(registered == null
-                    ? "this extension runs @EtcdCluster clusters: take an EtcdTestCluster parameter instead"
-                    : "the cluster runs only while the tests run (from beforeAll for a static field, beforeEach "
-                    + "for an instance field)");
-        }
-        return cluster;
-    }
-
-    /** jetcd-test's builder methods that make sense without Docker. */
+    /**
+     * jetcd-test's builder. What only makes sense for containers is accepted and has no effect, as
+     * each method says; the rest of the testkit's settings come on top.
+     */
     public static final class Builder {
-        private final EtcdTestCluster.Builder cluster = EtcdTestCluster.builder();
+        private static final String LAUNCHER = "io.etcd.jetcd.launcher.EtcdCluster";
+        private static final String TESTCONTAINERS = "org.testcontainers.lifecycle.Startable";
+        /** jetcd-launcher's node names: an optional prefix, "etcd" and the index. */
+        private static final String NODE_NAME = "etcd";
+
+        private final EtcdTestCluster.Builder cluster = EtcdTestCluster.builder().nodeNamePrefix(NODE_NAME);
+        private final List<String> additionalArgs = new ArrayList<>();
         private Cleanup cleanup = Cleanup.ALWAYS;
         private Network network = Network.LOOPBACK;
+        private boolean debug;
+
+        private Builder() {
+        }
 
         public Builder withNodes(int nodes) {
             cluster.nodes(nodes);
             return this;
         }
 
+        /** The cluster's name (default {@code etcd-test-<random>}); running clusters need distinct names. */
         public Builder withClusterName(String clusterName) {
             cluster.clusterName(clusterName);
             return this;
         }
 
-        public Builder withAdditionalArgs(Collection<String> additionalArgs) {
-            cluster.extraArgs(additionalArgs.toArray(String[]::new));
+        /** Member names become {@code <prefix>etcd0}, {@code <prefix>etcd1}, ... (default {@code etcd0}, ...). */
+        public Builder withPrefix(String prefix) {
+            cluster.nodeNamePrefix(prefix + NODE_NAME);
             return this;
         }
 
+        /** Further etcd flags for every node (replacing earlier ones). */
+        public Builder withAdditionalArgs(Collection<String> args) {
+            additionalArgs.clear();
+            additionalArgs.addAll(args);
+            return this;
+        }
+
+        /**
+         * https client URLs, as jetcd-launcher's: the nodes serve certificates the testkit issues
+         * (by the CA at {@code ssl/cert/ca.pem} with {@code ca-key.pem} when the test classpath has
+         * them, as jetcd's does), and jetcd-launcher's container paths in additional arguments
+         * ({@code /etc/ssl/etcd/server.pem}, {@code server-key.pem}) name the node's files.
+         * Clients need no certificate of their own: see {@code cluster().clientTls()}.
+         */
+        public Builder withSsl(boolean ssl) {
+            cluster.launcherTls(ssl);
+            return this;
+        }
+
+        /** etcd's debug log ({@code --log-level=debug}), through SLF4J as all etcd output. */
+        public Builder withDebug(boolean value) {
+            this.debug = value;
+            return this;
+        }
+
+        /**
+         * Runs the local etcd of the image's minor version: {@code ...:v3.5.14} runs
+         * {@code ETCD_BINARY_3_5}, or the etcd on {@code ETCD_BINARY}/{@code PATH} when that is a 3.5.
+         *
+         * @throws IllegalArgumentException naming what was found and what to set, when there is none
+         */
+        public Builder withImage(String image) {
+            ImageBinary.forImage(image, System.getenv()).ifPresent(binary -> cluster.configure(c -> c.binary(binary)));
+            return this;
+        }
+
+        /** Accepted, no effect: the nodes are local processes on loopback, not containers on a Docker network. */
+        public Builder withNetwork(org.testcontainers.containers.Network ignored) {
+            return this;
+        }
+
+        /** Accepted, no effect: data dirs are always in the testkit's temporary directory, removed on close. */
+        public Builder withMountDirectory(boolean ignored) {
+            return this;
+        }
+
+        /** Accepted, no effect: the nodes run as the JVM's user. */
+        public Builder withUser(String ignored) {
+            return this;
+        }
+
+        /** {@link Network#LOOPBACK} (default) or {@link Network#NAMESPACES} for partitions, delay and loss. */
         public Builder withNetwork(Network value) {
             cluster.network(value);
             this.network = value;
             return this;
         }
 
+        /** Fast raft timings (default on). */
         public Builder withFastTimings(boolean fastTimings) {
             cluster.fastTimings(fastTimings);
-            return this;
-        }
-
-        /** https client and peer URLs with certificates the cluster generates (jetcd-test's name for TLS). */
-        public Builder withSsl(boolean ssl) {
-            cluster.tls(ssl);
             return this;
         }
 
@@ -321,8 +259,31 @@ public class EtcdClusterExtension implements ExecutionCondition, BeforeAllCallba
             return this;
         }
 
+        /**
+         * The extension, its cluster built but not started.
+         *
+         * @throws IllegalStateException when jetcd-launcher is not on the classpath
+         */
         public EtcdClusterExtension build() {
-            return new EtcdClusterExtension(cluster, cleanup, network);
+            requireOnClasspath(LAUNCHER, "io.etcd:jetcd-launcher");
+            requireOnClasspath(TESTCONTAINERS, "org.testcontainers:testcontainers (jetcd-launcher's dependency)");
+            List<String> args = new ArrayList<>(additionalArgs);
+            if (debug) {
+                args.add("--log-level=debug");
+            }
+            cluster.extraArgs(args.toArray(String[]::new));
+            return new EtcdClusterExtension(JetcdLauncherCluster.create(cluster.settings()), cleanup, network);
+        }
+
+        private static void requireOnClasspath(String className, String artifact) {
+            try {
+                Class.forName(className, false, EtcdClusterExtension.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("EtcdClusterExtension is jetcd-test's drop-in and its cluster implements "
+                        + "jetcd-launcher's EtcdCluster, so it needs " + artifact + " on the test classpath, and "
+                        + className + " is missing. Add the dependency (test scope, jetcd's version), or use "
+                        + "@EtcdCluster or EtcdTestCluster, which need neither.", e);
+            }
         }
     }
 }

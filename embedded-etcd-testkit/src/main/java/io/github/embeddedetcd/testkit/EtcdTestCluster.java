@@ -17,6 +17,8 @@ import io.github.embeddedetcd.testkit.internal.network.LoopbackNetwork;
 import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
 import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
 import io.github.embeddedetcd.testkit.internal.network.NodeNetwork;
+import io.github.embeddedetcd.testkit.internal.resolver.ClusterEndpoint;
+import io.github.embeddedetcd.testkit.internal.resolver.RunningClusters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,17 +49,19 @@ import java.util.function.Consumer;
  * {@link #loss}. Usable without JUnit:
  *
  * <pre>{@code
- * try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3).build().start()) {
+ * try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3).start()) {
  *     cluster.client().getKVClient().put(key, value).get(5, TimeUnit.SECONDS);
  *     cluster.kill(cluster.leader());
  * }
  * }</pre>
  *
- * The accessors {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()},
- * {@link #stop()} and {@link #restart(long, TimeUnit)} mirror jetcd-test's, so tests written for it
- * move over unchanged. A closed cluster can be started again: it starts afresh, with new data.
+ * The lifecycle and accessors ({@link #start()}, {@link #stop()}, {@link #restart(long, TimeUnit)},
+ * {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()}) are jetcd-launcher's;
+ * {@link JetcdLauncherCluster} adds its interface. While it runs, jetcd clients reach the cluster by
+ * its name too: {@code Client.builder().target("cluster://" + cluster.clusterName())}. A closed
+ * cluster can be started again: it starts afresh, with new data.
  */
-public final class EtcdTestCluster implements AutoCloseable {
+public sealed class EtcdTestCluster implements AutoCloseable permits JetcdLauncherCluster {
 
     /** Heartbeat interval of the fast raft timings used by default. */
     public static final int FAST_HEARTBEAT_MILLIS = 10;
@@ -77,13 +81,14 @@ public final class EtcdTestCluster implements AutoCloseable {
     private final ClusterClients clients = new ClusterClients(CALL_TIMEOUT, this::clientEndpoints);
     private NodeNetwork network;
     private DataRoot dataRoot;
+    private RunningClusters.Registration registration;
     private Security security = Security.NONE;
     private int nextIndex;
     /** Counts closes, so that a restart whose wait a close fell into does not start a new cluster. */
     private long closes;
     private volatile boolean keepData;
 
-    private EtcdTestCluster(ClusterSettings settings) {
+    EtcdTestCluster(ClusterSettings settings) {
         this.settings = settings;
         this.clusterName = settings.clusterName() != null ? settings.clusterName()
                 : "etcd-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -98,18 +103,19 @@ public final class EtcdTestCluster implements AutoCloseable {
      * cluster, with new data, when it never ran or was closed; its stopped nodes on their data after
      * {@link #stop()}. On loopback, a port taken by another process meanwhile is retried with fresh ports.
      *
-     * @return this
-     * @throws IllegalStateException when nodes of it run already
+     * @throws IllegalStateException when nodes of it run already, or another running cluster has its name
      * @throws UnsupportedOperationException saying why, when {@link Network#NAMESPACES} cannot be set up here
      */
-    public synchronized EtcdTestCluster start() {
+    public synchronized void start() {
         if (nodes.stream().anyMatch(TestNode::isRunning)) {
             throw new IllegalStateException("cluster " + clusterName + " is already started: " + nodes);
         }
         if (!nodes.isEmpty()) {
             runInParallel(nodes, node -> node.member().start());
-            return this;
+            publishEndpoints();
+            return;
         }
+        registration = RunningClusters.register(clusterName, this);
         network = settings.network() == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
         dataRoot = DataRoot.create(clusterName);
         security = Security.create(settings, dataRoot.path());
@@ -120,8 +126,9 @@ public final class EtcdTestCluster implements AutoCloseable {
                 if (settings.auth()) {
                     security.enableAuthentication(clientEndpoints());
                 }
+                publishEndpoints();
                 LOG.info("Test cluster {} is up: {}", clusterName, nodes);
-                return this;
+                return;
             } catch (RuntimeException e) {
                 stopNodes();
                 nodes.clear();
@@ -142,7 +149,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         for (int i = 0; i < settings.nodes(); i++) {
             NodeAddress address = network.address(i);
             addresses.add(address);
-            initialCluster.put(TestNode.name(i), List.of(security.url(address.peerUrl())));
+            initialCluster.put(nodeName(i), List.of(security.peerUrl(address.peerUrl())));
         }
         for (int i = 0; i < settings.nodes(); i++) {
             nodes.add(newNode(i, addresses.get(i), c -> c.initialCluster(initialCluster)));
@@ -153,25 +160,28 @@ public final class EtcdTestCluster implements AutoCloseable {
     }
 
     private TestNode newNode(int index, NodeAddress address, Consumer<EtcdConfig.Builder> extra) {
-        String name = TestNode.name(index);
+        String name = nodeName(index);
         EtcdConfig.Builder config = EtcdConfig.builder()
                 .name(name)
                 .dataDir(dataRoot.path().resolve(name))
-                .clientUrl(security.url(address.clientUrl()))
-                .peerUrl(security.url(address.peerUrl()))
+                .clientUrl(security.clientUrl(address.clientUrl()))
+                .peerUrl(security.peerUrl(address.peerUrl()))
                 .initialClusterToken(clusterName)
                 .commandPrefix(address.commandPrefix())
-                .extraArgs(settings.etcdArgs())
                 .requestTimeout(CALL_TIMEOUT)
                 .stopTimeout(Duration.ofSeconds(5));
         if (settings.fastTimings()) {
             config.heartbeatIntervalMillis(settings.heartbeatMillis()).electionTimeoutMillis(settings.electionMillis());
         }
-        security.configure(config, name, address.host());
+        security.configure(config, name, address.host(), settings.etcdArgs());
         extra.accept(config);
         settings.customizers().forEach(c -> c.accept(config));
         EmbeddedEtcd member = EmbeddedEtcd.builder().config(config.build()).serviceLoaderListeners(false).build();
         return new TestNode(index, address, member);
+    }
+
+    private String nodeName(int index) {
+        return settings.nodeNamePrefix() + index;
     }
 
     private static void runInParallel(List<TestNode> targets, Consumer<TestNode> action) {
@@ -307,6 +317,7 @@ public final class EtcdTestCluster implements AutoCloseable {
                 .toArray(URI[]::new);
         node.member().join(voters);
         nodes.add(node);
+        publishEndpoints();
         return node;
     }
 
@@ -322,6 +333,12 @@ public final class EtcdTestCluster implements AutoCloseable {
         node.member().close();
         nodes.remove(node);
         clients.forget(node);
+        publishEndpoints();
+    }
+
+    /** Tells {@code cluster://} resolvers where the nodes are now. */
+    private void publishEndpoints() {
+        registration.publish(nodes.stream().map(n -> new ClusterEndpoint(n.name(), n.clientEndpoint())).toList());
     }
 
     /**
@@ -449,6 +466,10 @@ public final class EtcdTestCluster implements AutoCloseable {
         try {
             stopNodes();
         } finally {
+            if (registration != null) {
+                registration.close();
+                registration = null;
+            }
             nodes.clear();
             nextIndex = 0;
             if (network != null) {
@@ -495,7 +516,11 @@ public final class EtcdTestCluster implements AutoCloseable {
 
     /** Settings of a test cluster; {@link #build()} takes a snapshot of them. */
     public static final class Builder {
+        /** Member names are this prefix and the node's index. */
+        static final String DEFAULT_NODE_NAME_PREFIX = "node-";
+
         private int nodes = 3;
+        private String nodeNamePrefix = DEFAULT_NODE_NAME_PREFIX;
         private Network network = Network.LOOPBACK;
         private String clusterName;
         private boolean fastTimings = true;
@@ -503,7 +528,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         private int electionMillis = FAST_ELECTION_MILLIS;
         private List<String> extraArgs = List.of();
         private final List<Consumer<EtcdConfig.Builder>> customizers = new ArrayList<>();
-        private boolean tls;
+        private ClusterSettings.Tls tls = ClusterSettings.Tls.NONE;
         private boolean auth;
 
         private Builder() {
@@ -514,7 +539,13 @@ public final class EtcdTestCluster implements AutoCloseable {
          * the cluster generates: see {@link EtcdTestCluster#clientTls()} (default off).
          */
         public Builder tls(boolean value) {
-            this.tls = value;
+            this.tls = value ? ClusterSettings.Tls.MUTUAL : ClusterSettings.Tls.NONE;
+            return this;
+        }
+
+        /** jetcd-launcher's TLS (see {@link EtcdClusterExtension.Builder#withSsl}). */
+        Builder launcherTls(boolean value) {
+            this.tls = value ? ClusterSettings.Tls.LAUNCHER : ClusterSettings.Tls.NONE;
             return this;
         }
 
@@ -542,7 +573,17 @@ public final class EtcdTestCluster implements AutoCloseable {
             return this;
         }
 
-        /** The cluster's name (default: {@code etcd-test-<random>}). */
+        /** Member names: this prefix and the node's index (default {@code node-}, so {@code node-0}, {@code node-1}, ...). */
+        public Builder nodeNamePrefix(String value) {
+            if (!value.matches("[A-Za-z0-9._-]*")) {
+                throw new IllegalArgumentException("node name prefix '" + value + "' may hold only letters, digits, "
+                        + "'.', '_' and '-': it becomes part of member names and certificate host names");
+            }
+            this.nodeNamePrefix = value;
+            return this;
+        }
+
+        /** The cluster's name (default: {@code etcd-test-<random>}), also its {@code cluster://} target. */
         public Builder clusterName(String value) {
             this.clusterName = value;
             return this;
@@ -575,8 +616,19 @@ public final class EtcdTestCluster implements AutoCloseable {
 
         /** A cluster with these settings, not yet started; later changes to this builder do not reach it. */
         public EtcdTestCluster build() {
-            return new EtcdTestCluster(new ClusterSettings(nodes, network, clusterName, fastTimings, heartbeatMillis,
-                    electionMillis, extraArgs, customizers, tls, auth));
+            return new EtcdTestCluster(settings());
+        }
+
+        /** Builds the cluster and starts it: see {@link EtcdTestCluster#start()}. */
+        public EtcdTestCluster start() {
+            EtcdTestCluster cluster = build();
+            cluster.start();
+            return cluster;
+        }
+
+        ClusterSettings settings() {
+            return new ClusterSettings(nodes, nodeNamePrefix, network, clusterName, fastTimings, heartbeatMillis,
+                    electionMillis, extraArgs, customizers, tls, auth);
         }
     }
 }

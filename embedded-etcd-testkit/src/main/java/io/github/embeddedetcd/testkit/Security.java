@@ -26,36 +26,43 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A test cluster's TLS and authentication: its certificate authority and the nodes' certificates
- * (each naming the node's host, 127.0.0.1 and localhost, good for server and client use), a client
- * certificate for its clients, and the root user with a generated password.
+ * (each naming the node, its host, 127.0.0.1 and localhost, good for server and client use), a
+ * client certificate for its clients where nodes ask for one, and the root user with a generated
+ * password.
  */
 final class Security {
 
-    static final Security NONE = new Security(null, ClientTls.NONE, null);
+    static final Security NONE = new Security(ClusterSettings.Tls.NONE, null, ClientTls.NONE, null);
 
     private static final String ROOT = "root";
     private static final long CALL_SECONDS = 10;
 
+    private final ClusterSettings.Tls tls;
     private final TestCertificates certificates;
     private final ClientTls clientTls;
     private final Credentials credentials;
 
-    private Security(TestCertificates certificates, ClientTls clientTls, Credentials credentials) {
+    private Security(ClusterSettings.Tls tls, TestCertificates certificates, ClientTls clientTls, Credentials credentials) {
+        this.tls = tls;
         this.certificates = certificates;
         this.clientTls = clientTls;
         this.credentials = credentials;
     }
 
     static Security create(ClusterSettings settings, Path dataRoot) {
-        TestCertificates certificates = null;
-        ClientTls clientTls = ClientTls.NONE;
-        if (settings.tls()) {
-            certificates = TestCertificates.createIn(dataRoot.resolve("tls"));
+        Path dir = dataRoot.resolve("tls");
+        TestCertificates certificates = switch (settings.tls()) {
+            case NONE -> null;
+            case MUTUAL -> TestCertificates.createIn(dir);
+            case LAUNCHER -> LauncherTls.certificates(dir);
+        };
+        ClientTls clientTls = certificates == null ? ClientTls.NONE : ClientTls.trusting(certificates.caFile());
+        if (settings.tls() == ClusterSettings.Tls.MUTUAL) {
             TestCertificates.Issued client = certificates.issue("testkit-client", List.of());
-            clientTls = ClientTls.trusting(certificates.caFile()).withClientCertificate(client.certFile(), client.keyFile());
+            clientTls = clientTls.withClientCertificate(client.certFile(), client.keyFile());
         }
         Credentials credentials = settings.auth() ? Credentials.of(ROOT, generatedPassword()) : null;
-        return new Security(certificates, clientTls, credentials);
+        return new Security(settings.tls(), certificates, clientTls, credentials);
     }
 
     private static String generatedPassword() {
@@ -72,18 +79,37 @@ final class Security {
         return Optional.ofNullable(credentials);
     }
 
-    /** The URL with https where the cluster uses TLS. */
-    URI url(URI plain) {
-        return certificates == null ? plain : URI.create(plain.toString().replaceFirst("^http:", "https:"));
+    /** The client URL, with https where the cluster uses TLS. */
+    URI clientUrl(URI plain) {
+        return tls == ClusterSettings.Tls.NONE ? plain : https(plain);
     }
 
-    /** A node's TLS (its own certificate, mutual authentication on client and peer URLs) and user. */
-    void configure(EtcdConfig.Builder node, String name, String host) {
+    /** The peer URL, with https where the nodes use TLS between them. */
+    URI peerUrl(URI plain) {
+        return tls == ClusterSettings.Tls.MUTUAL ? https(plain) : plain;
+    }
+
+    private static URI https(URI plain) {
+        return URI.create(plain.toString().replaceFirst("^http:", "https:"));
+    }
+
+    /**
+     * A node's TLS, user and etcd arguments: with mutual TLS its certificate on client and peer
+     * URLs, each asking for the other side's; with jetcd-launcher's, on client URLs only.
+     */
+    void configure(EtcdConfig.Builder node, String name, String host, List<String> args) {
+        node.extraArgs(args);
         if (certificates != null) {
-            TestCertificates.Issued issued = certificates.issue(name, List.of(host, "127.0.0.1", "localhost"));
-            TransportSecurity mutual = new TransportSecurity(issued.certFile(), issued.keyFile(), true,
-                    certificates.caFile(), false);
-            node.clientTransportSecurity(mutual).peerTransportSecurity(mutual);
+            TestCertificates.Issued issued = certificates.issue(name, List.of(name, host, "127.0.0.1", "localhost"));
+            if (tls == ClusterSettings.Tls.MUTUAL) {
+                TransportSecurity mutual = new TransportSecurity(issued.certFile(), issued.keyFile(), true,
+                        certificates.caFile(), false);
+                node.clientTransportSecurity(mutual).peerTransportSecurity(mutual);
+            } else {
+                node.clientTransportSecurity(new TransportSecurity(issued.certFile(), issued.keyFile(), false, null, false))
+                        .clientTls(clientTls)
+                        .extraArgs(LauncherTls.nodeArgs(args, issued));
+            }
         }
         if (credentials != null) {
             node.credentials(credentials);

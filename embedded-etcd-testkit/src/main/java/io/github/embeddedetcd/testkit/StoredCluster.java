@@ -7,9 +7,8 @@ package io.github.embeddedetcd.testkit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test cluster kept in JUnit's extension store: JUnit closes it with the context it belongs to
- * even when a callback of ours never runs. (JUnit 5.13 deprecates {@code CloseableResource} for
- * {@code AutoCloseable}, which older versions such as Spring Boot 3.5's 5.12 do not close.)
+ * A test cluster kept in JUnit's extension store (see {@link ClusterScope}). (JUnit 5.13 deprecates
+ * {@code CloseableResource} for {@code AutoCloseable}, which older versions such as Spring Boot 3.5's 5.12 do not close.)
  */
 @SuppressWarnings("deprecation")
 final class StoredCluster implements ExtensionContext.Store.CloseableResource {

@@ -29,7 +29,7 @@ public final class TestNode {
         return index;
     }
 
-    /** The etcd member name, {@code node-<index>}. */
+    /** The etcd member name: the cluster's node name prefix and the index ({@code node-0} by default). */
     public String name() {
         return member.name();
     }
@@ -70,10 +70,6 @@ public final class TestNode {
 
     void paused(boolean value) {
         paused = value;
-    }
-
-    static String name(int index) {
-        return "node-" + index;
     }
 
     @Override

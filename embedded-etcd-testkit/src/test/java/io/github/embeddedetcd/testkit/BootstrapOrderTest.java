@@ -64,7 +64,7 @@ class BootstrapOrderTest {
 
     private TestNode node(int index, int peerPort) {
         URI peer = URI.create("http://127.0.0.1:" + peerPort);
-        EtcdConfig config = EtcdConfig.builder().name(TestNode.name(index)).dataDir(dir.resolve("n" + index))
+        EtcdConfig config = EtcdConfig.builder().name("node-" + index).dataDir(dir.resolve("n" + index))
                 .clientUrl(URI.create("http://127.0.0.1:1")).peerUrl(peer).build();
         return new TestNode(index, new NodeAddress("127.0.0.1", config.advertiseClientUrls().get(0), peer, List.of()),
                 EmbeddedEtcd.builder().config(config).build());

@@ -16,6 +16,7 @@ import org.junit.platform.testkit.engine.Events;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,14 @@ class ExtensionEngineTest {
 
         events.assertStatistics(stats -> stats.succeeded(2).failed(1));
         events.assertThatEvents().haveExactly(1, event(finishedWithFailure(instanceOf(ParameterResolutionException.class))));
+    }
+
+    /** As jetcd's ClusterMembersTest: three clusters per test, one for each field. */
+    @Test
+    void everyRegisteredExtensionOfAClassClosesItsOwnCluster() {
+        run(SeveralRegisteredExtensions.class).assertStatistics(stats -> stats.succeeded(2));
+        assertThat(SeveralRegisteredExtensions.DATA_DIRS).hasSize(6).allSatisfy(dir -> assertThat(dir).doesNotExist());
+        assertThat(SeveralRegisteredExtensions.NODES).hasSize(6).noneMatch(TestNode::isRunning);
     }
 
     private static Events run(Class<?> fixture) {
@@ -121,12 +130,42 @@ class ExtensionEngineTest {
         }
     }
 
+    static class SeveralRegisteredExtensions {
+        static final List<Path> DATA_DIRS = new CopyOnWriteArrayList<>();
+        static final List<TestNode> NODES = new CopyOnWriteArrayList<>();
+
+        @RegisterExtension
+        final EtcdClusterExtension first = EtcdClusterExtension.builder().withNodes(1).withPrefix("a").build();
+        @RegisterExtension
+        final EtcdClusterExtension second = EtcdClusterExtension.builder().withNodes(1).withPrefix("b").build();
+        @RegisterExtension
+        final EtcdClusterExtension third = EtcdClusterExtension.builder().withNodes(1).withPrefix("c").build();
+
+        @Test
+        void one() {
+            record();
+        }
+
+        @Test
+        void two() {
+            record();
+        }
+
+        private void record() {
+            for (EtcdClusterExtension extension : List.of(first, second, third)) {
+                assertThat(extension.cluster().nodes()).allMatch(TestNode::isRunning);
+                DATA_DIRS.add(extension.cluster().dataDir());
+                NODES.addAll(extension.cluster().nodes());
+            }
+        }
+    }
+
     static class RegisteredExtension {
         @RegisterExtension
         static final EtcdClusterExtension CLUSTER = EtcdClusterExtension.builder().withNodes(1).build();
 
         static Stream<Client> clients() {
-            return Stream.of(Client.builder().endpoints(CLUSTER.clientEndpoints().toArray(java.net.URI[]::new)).build());
+            return Stream.of(Client.builder().target("cluster://" + CLUSTER.clusterName()).build());
         }
 
         @ParameterizedTest

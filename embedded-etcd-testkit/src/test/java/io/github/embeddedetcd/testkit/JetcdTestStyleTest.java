@@ -33,7 +33,7 @@ class JetcdTestStyleTest {
 
     @BeforeAll
     static void setUp() {
-        client = Client.builder().endpoints(cluster.clientEndpoints()).build();
+        client = Client.builder().target("cluster://" + cluster.clusterName()).build();
         kvClient = client.getKVClient();
     }
 

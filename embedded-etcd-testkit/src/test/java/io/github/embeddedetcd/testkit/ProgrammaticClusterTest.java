@@ -23,8 +23,8 @@ class ProgrammaticClusterTest {
 
     @Test
     void twoClustersStartedAtOnceNeverShareAPortOrAName() throws Exception {
-        CompletableFuture<EtcdTestCluster> a = CompletableFuture.supplyAsync(() -> EtcdTestCluster.builder().nodes(2).build().start());
-        CompletableFuture<EtcdTestCluster> b = CompletableFuture.supplyAsync(() -> EtcdTestCluster.builder().nodes(2).build().start());
+        CompletableFuture<EtcdTestCluster> a = CompletableFuture.supplyAsync(() -> EtcdTestCluster.builder().nodes(2).start());
+        CompletableFuture<EtcdTestCluster> b = CompletableFuture.supplyAsync(() -> EtcdTestCluster.builder().nodes(2).start());
         try (EtcdTestCluster first = a.get(60, TimeUnit.SECONDS); EtcdTestCluster second = b.get(60, TimeUnit.SECONDS)) {
             assertThat(first.clusterName()).isNotEqualTo(second.clusterName());
             Set<Integer> ports = new HashSet<>();
@@ -45,12 +45,12 @@ class ProgrammaticClusterTest {
 
     @Test
     void closingRemovesTheDataUnlessKept() throws Exception {
-        EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).build().start();
+        EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).start();
         Path data = cluster.dataDir();
         cluster.close();
         assertThat(data).doesNotExist();
 
-        EtcdTestCluster kept = EtcdTestCluster.builder().nodes(1).build().start();
+        EtcdTestCluster kept = EtcdTestCluster.builder().nodes(1).start();
         Path keptData = kept.dataDir();
         kept.keepData(true);
         kept.close();
@@ -76,7 +76,7 @@ class ProgrammaticClusterTest {
 
     @Test
     void aClosedClusterStartsAgainAfreshAndAStoppedOneOnItsData() throws Exception {
-        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).build().start()) {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).start()) {
             Kv.put(cluster.client(), "k", "1");
 
             cluster.stop();
@@ -95,7 +95,7 @@ class ProgrammaticClusterTest {
     /** restart(delay) waits without holding the cluster: other threads can look at it meanwhile. */
     @Test
     void aDelayedRestartLetsOthersUseTheClusterWhileItWaits() throws Exception {
-        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).build().start()) {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).start()) {
             CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
                 try {
                     cluster.restart(3, TimeUnit.SECONDS);

@@ -57,7 +57,7 @@ class FaultSoakTest {
         long began = System.nanoTime();
 
         try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3)
-                .network(namespaces ? Network.NAMESPACES : Network.LOOPBACK).build().start()) {
+                .network(namespaces ? Network.NAMESPACES : Network.LOOPBACK).start()) {
             Workload workload = new Workload(EtcdAdmin.connect(cluster.clientEndpoints()).newClient(), 3, 4, 2);
             FaultInjector injector = new FaultInjector(cluster, workload, random, OUTAGE);
             workload.start();
