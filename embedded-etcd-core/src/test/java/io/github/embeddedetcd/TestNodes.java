@@ -12,9 +12,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Single-member test configs on free loopback ports with fast raft timings. */
 public final class TestNodes {
+
+    private static final int MAX_ATTEMPTS = 1000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private TestNodes() {
     }
@@ -34,11 +39,20 @@ public final class TestNodes {
                 .electionTimeoutMillis(100);
     }
 
+    /**
+     * A loopback port free now that this JVM has not handed out before: sockets opened and closed in
+     * turn may get the same ephemeral port, and a member once got one port for its client and peer URLs.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no loopback port that was not handed out already in " + MAX_ATTEMPTS + " attempts");
     }
 }
