@@ -17,8 +17,9 @@ import java.nio.file.Path;
 public record EtcdBinary(Path path, EtcdVersion version) {
 
     /**
-     * The etcd a member without {@code embedded.binary} runs: {@code ETCD_BINARY}, else {@code etcd}
-     * on {@code PATH}; its version is checked.
+     * The etcd a member without {@code embedded.binary} runs: {@code ETCD_BINARY}, else the binary
+     * of an {@code embedded-etcd-binaries-<platform>} jar on the classpath (extracted once to a
+     * per-user cache), else {@code etcd} on {@code PATH}; its version is checked.
      *
      * @throws EtcdBinaryException naming every place looked and how to install etcd
      */

@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the etcd binary: the configured path ({@code embedded.binary} or the builder), then the
- * {@code ETCD_BINARY} environment variable, then {@code PATH}. The version check runs
- * {@code etcd --version} once per binary file and caches the answer.
+ * {@code ETCD_BINARY} environment variable, then a binaries jar for this platform on the classpath
+ * (see {@link BundledBinary}), then {@code PATH}. The version check runs {@code etcd --version}
+ * once per binary file and caches the answer.
  */
 public final class BinaryResolver {
 
@@ -34,10 +35,16 @@ public final class BinaryResolver {
     private static final Map<String, EtcdVersion> VERSION_CACHE = new ConcurrentHashMap<>();
 
     private final Map<String, String> environment;
+    private final BundledBinary bundled;
 
-    /** A resolver that reads the given environment (use {@code System.getenv()}). */
+    /** A resolver that reads the given environment (use {@code System.getenv()}) and this library's classpath. */
     public BinaryResolver(Map<String, String> environment) {
+        this(environment, new BundledBinary(BinaryResolver.class.getClassLoader(), BundledBinary.cacheRoot(environment)));
+    }
+
+    public BinaryResolver(Map<String, String> environment, BundledBinary bundled) {
         this.environment = environment;
+        this.bundled = bundled;
     }
 
     /**
@@ -50,14 +57,15 @@ public final class BinaryResolver {
         List<String> looked = new ArrayList<>();
         Optional<Path> found = configured != null
                 ? candidate(configured, "the configured path (embedded.binary)", looked)
-                : fromEnvironment(looked).or(() -> fromPath(looked));
+                : fromEnvironment(looked).or(() -> fromClasspath(looked)).or(() -> fromPath(looked));
         Path binary = found.orElseThrow(() -> new EtcdBinaryException("No etcd binary found. Looked at:\n"
                 + String.join("\n", looked) + "\n" + INSTALL_HINT));
         return new EtcdBinary(binary, checkVersion(binary));
     }
 
-    private static final String INSTALL_HINT = "Install etcd 3.4 or newer (Debian/Ubuntu: sudo apt-get install "
-            + "etcd-server), or point ETCD_BINARY or embedded.binary at an etcd executable.";
+    private static final String INSTALL_HINT = "Add the binaries artifact of this platform (see the README), install "
+            + "etcd 3.4 or newer (Debian/Ubuntu: sudo apt-get install etcd-server), or point ETCD_BINARY or "
+            + "embedded.binary at an etcd executable.";
 
     private Optional<Path> fromEnvironment(List<String> looked) {
         String value = environment.get(ENV_VARIABLE);
@@ -66,6 +74,14 @@ public final class BinaryResolver {
             return Optional.empty();
         }
         return candidate(Path.of(value), ENV_VARIABLE, looked);
+    }
+
+    private Optional<Path> fromClasspath(List<String> looked) {
+        Optional<Path> found = bundled.path();
+        if (found.isEmpty()) {
+            looked.add("  - classpath: no " + bundled.artifact() + " jar");
+        }
+        return found;
     }
 
     private Optional<Path> fromPath(List<String> looked) {
