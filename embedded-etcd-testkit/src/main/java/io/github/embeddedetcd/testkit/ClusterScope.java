@@ -43,20 +43,17 @@ final class ClusterScope {
     }
 
     /**
-     * Closes the cluster of this context now (rather than when JUnit closes the store), so the next
-     * one starts clean, and returns it. A failure of this context's own test counts for its cleanup
-     * here: JUnit tells {@link #testFailed} only after the test's callbacks.
+     * Takes the cluster of this context (not of an enclosing one) out of the store, for the caller to
+     * close now rather than when JUnit closes the store, so the next one starts clean. A failure of
+     * this context's own test counts for its cleanup here: JUnit tells {@link #testFailed} only after
+     * the test's callbacks.
      */
-    Optional<EtcdTestCluster> close(ExtensionContext context) {
+    Optional<StoredCluster> take(ExtensionContext context) {
         StoredCluster stored = context.getStore(namespace).remove(CLUSTER, StoredCluster.class);
-        if (stored == null) {
-            return Optional.empty();
-        }
-        if (context.getExecutionException().isPresent()) {
+        if (stored != null && context.getExecutionException().isPresent()) {
             stored.testFailed();
         }
-        stored.close();
-        return Optional.of(stored.cluster());
+        return Optional.ofNullable(stored);
     }
 
     /** A failed test marks the clusters it used; {@link Cleanup#ON_SUCCESS} then keeps their data. */

@@ -59,12 +59,12 @@ final class DeclaredClusterExtension implements ExecutionCondition, BeforeAllCal
 
     @Override
     public void afterEach(ExtensionContext context) {
-        scope.close(context);
+        scope.take(context).ifPresent(StoredCluster::close);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        scope.close(context);
+        scope.take(context).ifPresent(StoredCluster::close);
     }
 
     @Override

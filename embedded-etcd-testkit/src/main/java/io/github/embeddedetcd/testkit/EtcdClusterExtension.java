@@ -105,8 +105,12 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
         closeIn(context);
     }
 
+    /** Closes the cluster when this is the context it started in; a later context starts it again. */
     private synchronized void closeIn(ExtensionContext context) {
-        scope.close(context).ifPresent(closed -> started = false);
+        scope.take(context).ifPresent(stored -> {
+            started = false;
+            stored.close();
+        });
     }
 
     @Override

@@ -55,13 +55,15 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * Not final, but only {@link JetcdLauncherCluster} extends it (the constructor is package-private):
+ * a sealed class would make javac load that subclass, and so jetcd-launcher, for some casts.
  * The lifecycle and accessors ({@link #start()}, {@link #stop()}, {@link #restart(long, TimeUnit)},
  * {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()}) are jetcd-launcher's;
  * {@link JetcdLauncherCluster} adds its interface. While it runs, jetcd clients reach the cluster by
  * its name too: {@code Client.builder().target("cluster://" + cluster.clusterName())}. A closed
  * cluster can be started again: it starts afresh, with new data.
  */
-public sealed class EtcdTestCluster implements AutoCloseable permits JetcdLauncherCluster {
+public class EtcdTestCluster implements AutoCloseable {
 
     /** Heartbeat interval of the fast raft timings used by default. */
     public static final int FAST_HEARTBEAT_MILLIS = 10;
@@ -116,9 +118,14 @@ public sealed class EtcdTestCluster implements AutoCloseable permits JetcdLaunch
             return;
         }
         registration = RunningClusters.register(clusterName, this);
-        network = settings.network() == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
-        dataRoot = DataRoot.create(clusterName);
-        security = Security.create(settings, dataRoot.path());
+        try {
+            network = settings.network() == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
+            dataRoot = DataRoot.create(clusterName);
+            security = Security.create(settings, dataRoot.path());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         clients.access(security.clientTls(), security.credentials().orElse(null));
         for (int attempt = 1; ; attempt++) {
             try {

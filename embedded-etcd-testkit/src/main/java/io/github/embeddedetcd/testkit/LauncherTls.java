@@ -42,7 +42,12 @@ final class LauncherTls {
         Optional<String> key = resource(CA_KEY);
         if (ca.isPresent() && key.isPresent()) {
             LOG.info("TLS certificates of the test cluster are issued by the CA of the test classpath ({})", CA_CERTIFICATE);
-            return TestCertificates.withCa(dir, ca.get(), key.get());
+            try {
+                return TestCertificates.withCa(dir, ca.get(), key.get());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The CA of the test classpath (" + CA_CERTIFICATE + ", " + CA_KEY
+                        + ") cannot issue certificates: " + e.getMessage() + ". Fix or remove those files.", e);
+            }
         }
         if (ca.isPresent()) {
             LOG.warn("The test classpath has {} but not its key {}: the test cluster's certificates come from a CA of its "

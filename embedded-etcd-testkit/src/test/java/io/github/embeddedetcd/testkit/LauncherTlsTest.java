@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** jetcd-launcher's {@code withSsl(true)}: https client URLs that clients trusting the CA reach without a certificate of their own. */
 class LauncherTlsTest {
@@ -88,6 +89,24 @@ class LauncherTlsTest {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    @Test
+    void aClasspathCaThatCannotIssueFailsTheStartAndLeavesNothingBehind(@TempDir Path classpath) throws Exception {
+        writeRsaCa(classpath.resolve("ssl/cert"));
+        Files.writeString(classpath.resolve("ssl/cert/ca-key.pem"), "not a key");
+        EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).launcherTls(true).clusterName("broken-ca").build();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, previous)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            assertThatThrownBy(cluster::start).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("The CA of the test classpath (ssl/cert/ca.pem, ssl/cert/ca-key.pem) cannot issue "
+                            + "certificates: not a PEM private key");
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        assertThat(cluster.dataDir()).isNull();
+        assertThatThrownBy(() -> EtcdClusterExtension.cluster("broken-ca")).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A CA as cfssl writes it: certificate in ca.pem, PKCS#1 RSA key in ca-key.pem. */

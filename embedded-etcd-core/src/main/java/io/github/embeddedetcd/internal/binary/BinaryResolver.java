@@ -8,6 +8,8 @@ import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.EtcdBinaryException;
 import io.github.embeddedetcd.EtcdVersion;
 import io.github.embeddedetcd.internal.util.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * once per binary file and caches the answer.
  */
 public final class BinaryResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinaryResolver.class);
 
     /** The environment variable naming an etcd binary. */
     public static final String ENV_VARIABLE = "ETCD_BINARY";
@@ -76,12 +80,22 @@ public final class BinaryResolver {
         return candidate(Path.of(value), ENV_VARIABLE, looked);
     }
 
+    /** A bundled binary that cannot be used here (damaged, unwritable cache, too old a glibc) is passed over. */
     private Optional<Path> fromClasspath(List<String> looked) {
-        Optional<Path> found = bundled.path();
-        if (found.isEmpty()) {
-            looked.add("  - classpath: no " + bundled.artifact() + " jar");
+        try {
+            Optional<Path> found = bundled.path();
+            if (found.isEmpty()) {
+                looked.add("  - classpath: no " + bundled.artifact() + " jar");
+                return found;
+            }
+            checkVersion(found.get());
+            return found;
+        } catch (EtcdBinaryException e) {
+            LOG.warn("The etcd binary of {} cannot be used here; looking on PATH. {}", bundled.artifact(), e.getMessage());
+            looked.add("  - classpath: the binary of the " + bundled.artifact() + " jar cannot be used here: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+            return Optional.empty();
         }
-        return found;
     }
 
     private Optional<Path> fromPath(List<String> looked) {

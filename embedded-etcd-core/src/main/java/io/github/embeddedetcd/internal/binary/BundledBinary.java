@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.URL;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +48,8 @@ public final class BundledBinary {
     private static final String RESOURCES = "io/github/embeddedetcd/binaries/";
     /** Extracted files this JVM has checked, with the size and modification time they had then. */
     private static final Map<Path, String> VERIFIED = new ConcurrentHashMap<>();
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
+    private static final long LOCK_POLL_MILLIS = 50;
 
     private final ClassLoader loader;
     private final Path cacheRoot;
@@ -100,7 +104,7 @@ public final class BundledBinary {
         }
         String sha256 = expectedHash(description);
         Path target = cacheRoot.resolve(sha256).resolve("etcd");
-        if (stamp(target).equals(VERIFIED.get(target))) {
+        if (stamp(target).equals(VERIFIED.get(target)) || isIntact(target, sha256)) {
             return Optional.of(target);
         }
         synchronized (BundledBinary.class) {
@@ -108,20 +112,34 @@ public final class BundledBinary {
         }
     }
 
+    /**
+     * Whether the extracted binary is there, whole and executable; checked without the lock, which a
+     * read-only cache could not take (a complete file is renamed into place, never written in place).
+     */
+    private static boolean isIntact(Path target, String sha256) {
+        try {
+            if (Files.isRegularFile(target) && Files.isExecutable(target) && sha256(target).equals(sha256)) {
+                VERIFIED.put(target, stamp(target));
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Path extract(URL description, String sha256, Path target) {
         try {
             Files.createDirectories(target.getParent());
-            try (FileChannel lockFile = FileChannel.open(cacheRoot.resolve(sha256 + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockFile.lock()) {
-                if (Files.isRegularFile(target)) {
-                    String actual = sha256(target);
-                    if (actual.equals(sha256)) {
-                        VERIFIED.put(target, stamp(target));
-                        return target;
-                    }
-                    LOG.warn("The cached etcd binary {} is damaged (SHA-256 {}, expected {}); extracting it again from {}",
-                            target, actual, sha256, description);
+            Path lockPath = cacheRoot.resolve(sha256 + ".lock");
+            try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = awaitLock(lockFile, lockPath)) {
+                if (isIntact(target, sha256)) {
+                    return target;
+                }
+                if (Files.exists(target)) {
+                    LOG.warn("The cached etcd binary {} is damaged (not the SHA-256 {}, or not executable); extracting "
+                            + "it again from {}", target, sha256, description);
                 }
                 Path temp = Files.createTempFile(target.getParent(), "etcd-", ".part");
                 try {
@@ -145,6 +163,32 @@ public final class BundledBinary {
             throw new EtcdBinaryException("Cannot extract the etcd binary of " + artifact() + " to " + target.getParent()
                     + ": " + e + ". Set " + CACHE_VARIABLE + " to a writable directory, or point ETCD_BINARY at an "
                     + "etcd binary.");
+        }
+    }
+
+    /** The lock, once no other JVM (or class loader of this one) holds it; bounded. */
+    private static FileLock awaitLock(FileChannel channel, Path lockPath) throws IOException {
+        long deadline = System.nanoTime() + LOCK_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException heldInThisJvm) {
+                // another class loader's copy of this class is extracting: wait as for another JVM
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EtcdBinaryException("Another process has held " + lockPath + " for "
+                        + LOCK_TIMEOUT.toSeconds() + " s while extracting etcd. If none is running, delete that file; "
+                        + "or set " + CACHE_VARIABLE + " to another directory.");
+            }
+            try {
+                Thread.sleep(LOCK_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EtcdBinaryException("Interrupted while waiting for " + lockPath);
+            }
         }
     }
 

@@ -110,6 +110,23 @@ class BundledBinaryTest {
         }
     }
 
+    /** As on a system whose glibc is older than the one Debian sid builds against. */
+    @Test
+    void aBundledBinaryThatCannotRunHereIsPassedOverForPath() throws Exception {
+        bundle("3.5.99");
+        Path binary = classpath.resolve("io/github/embeddedetcd/binaries/" + PLATFORM + "/etcd");
+        Files.writeString(binary, "#!/bin/sh\necho \"etcd: version 'GLIBC_2.34' not found\" >&2\nexit 1\n");
+        Files.writeString(binary.resolveSibling("etcd.properties"), "binary.sha256=" + sha256(binary) + "\n");
+        Path onPath = fakeEtcd(dir.resolve("bin"), "3.4.23");
+
+        assertThat(new BinaryResolver(Map.of("PATH", onPath.getParent().toString()), bundled()).resolve(null).path())
+                .isEqualTo(onPath);
+        assertThatThrownBy(() -> new BinaryResolver(Map.of("PATH", dir.toString()), bundled()).resolve(null))
+                .hasMessageContaining("classpath: the binary of the io.github.embeddedetcd:embedded-etcd-binaries-"
+                        + PLATFORM + " jar cannot be used here")
+                .hasMessageContaining("printed no etcd version (exit code 1");
+    }
+
     @Test
     void withoutAJarTheErrorNamesTheArtifact() {
         assertThatThrownBy(() -> new BinaryResolver(Map.of("PATH", dir.toString()), bundled()).resolve(null))
