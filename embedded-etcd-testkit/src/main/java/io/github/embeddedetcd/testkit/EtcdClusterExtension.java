@@ -44,13 +44,11 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
     /** A {@link JetcdLauncherCluster}, typed as its superclass: see {@link JetcdLauncherCluster#create}. */
     private final EtcdTestCluster cluster;
     private final Cleanup cleanup;
-    private final Network network;
     private boolean started;
 
-    private EtcdClusterExtension(EtcdTestCluster cluster, Cleanup cleanup, Network network) {
+    private EtcdClusterExtension(EtcdTestCluster cluster, Cleanup cleanup) {
         this.cluster = cluster;
         this.cleanup = cleanup;
-        this.network = network;
     }
 
     /** For {@code @RegisterExtension}, shaped like jetcd-test's builder. */
@@ -73,7 +71,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return ClusterScope.condition(network);
+        return ClusterScope.condition(cluster.settings().network());
     }
 
     @Override
@@ -164,7 +162,6 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
         private final EtcdTestCluster.Builder cluster = EtcdTestCluster.builder().nodeNamePrefix(NODE_NAME);
         private final List<String> additionalArgs = new ArrayList<>();
         private Cleanup cleanup = Cleanup.ALWAYS;
-        private Network network = Network.LOOPBACK;
         private boolean debug;
 
         private Builder() {
@@ -241,7 +238,6 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
         /** {@link Network#LOOPBACK} (default) or {@link Network#NAMESPACES} for partitions, delay and loss. */
         public Builder withNetwork(Network value) {
             cluster.network(value);
-            this.network = value;
             return this;
         }
 
@@ -276,7 +272,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
                 args.add("--log-level=debug");
             }
             cluster.extraArgs(args.toArray(String[]::new));
-            return new EtcdClusterExtension(JetcdLauncherCluster.create(cluster.settings()), cleanup, network);
+            return new EtcdClusterExtension(JetcdLauncherCluster.create(cluster.settings()), cleanup);
         }
 
         private static void requireOnClasspath(String className, String artifact) {

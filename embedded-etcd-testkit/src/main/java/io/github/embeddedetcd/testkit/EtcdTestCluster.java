@@ -187,6 +187,10 @@ public class EtcdTestCluster implements AutoCloseable {
         return new TestNode(index, address, member);
     }
 
+    ClusterSettings settings() {
+        return settings;
+    }
+
     private String nodeName(int index) {
         return settings.nodeNamePrefix() + index;
     }

@@ -63,9 +63,9 @@ final class ImageBinary {
     }
 
     private static Path checked(String image, String minor, String variable, Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException(variable + "=" + path + " (for withImage(\"" + image + "\")) is not a "
-                    + "file: point it at an etcd " + minor + " binary.");
+        if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+            throw new IllegalArgumentException(variable + "=" + path + " (for withImage(\"" + image + "\")) is not an "
+                    + "executable file: point it at an etcd " + minor + " binary.");
         }
         EtcdBinary binary = EtcdBinary.at(path);
         if (!minor.equals(binary.version().major() + "." + binary.version().minor())) {
