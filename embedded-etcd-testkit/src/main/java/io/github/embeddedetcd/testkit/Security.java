@@ -124,7 +124,8 @@ final class Security {
             client.getAuthClient().userGrantRole(root, root).get(CALL_SECONDS, TimeUnit.SECONDS);
             client.getAuthClient().authEnable().get(CALL_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new EmbeddedEtcdException("Cannot turn authentication on in the test cluster: " + e, e);
+            throw new EmbeddedEtcdException("Cannot turn authentication on in the test cluster: " + e + ". The nodes "
+                    + "are up; check their log (io.github.embeddedetcd.etcd.<node>) for why etcd refused.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmbeddedEtcdException("Interrupted while turning authentication on", e);

@@ -42,12 +42,10 @@ public final class ClusterCalls {
 
     private final List<URI> endpoints;
     private final EtcdAccess access;
-    private final Duration timeout;
 
     private ClusterCalls(List<URI> endpoints, EtcdAccess access) {
         this.endpoints = List.copyOf(endpoints);
         this.access = access;
-        this.timeout = access.timeout();
     }
 
     /** Calls to the cluster at these client URLs (tried in order while unreachable), each within the access's timeout. */
@@ -134,7 +132,7 @@ public final class ClusterCalls {
      */
     public Optional<String> clusterVersion(URI clientUrl) {
         try {
-            JsonNode answer = access.http().get(clientUrl.resolve("/version"), timeout)
+            JsonNode answer = access.http().get(clientUrl.resolve("/version"), access.timeout())
                     .handle((response, failure) -> answer(clientUrl, "version of " + clientUrl, response, failure, access))
                     .join();
             String version = answer.path("etcdcluster").asText("");
@@ -144,9 +142,8 @@ public final class ClusterCalls {
         }
     }
 
-    /** Calls the endpoints in order until one answers; etcd's own refusals are not retried elsewhere. */
     /**
-     * Calls the endpoints in order until one answers.
+     * Calls the endpoints in order until one answers; etcd's own refusals are not retried elsewhere.
      *
      * @param needsUser whether etcd checks the caller's rights (membership changes need the root role);
      *                  listing members and status do not, so they never wait for a token
@@ -220,7 +217,7 @@ public final class ClusterCalls {
         } catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(failure);
         }
-        return access.http().postJson(endpoint.resolve(path), body.toString(), authentication, timeout)
+        return access.http().postJson(endpoint.resolve(path), body.toString(), authentication, access.timeout())
                 .handle((response, failure) -> answer(endpoint, what, response, failure, access));
     }
 

@@ -41,11 +41,6 @@ public final class EtcdAccess {
         this.timeout = timeout;
     }
 
-    /** Plain access: JDK default trust, no user. */
-    public static EtcdAccess plain(Duration timeout) {
-        return new EtcdAccess(ClientTls.NONE, null, timeout);
-    }
-
     public static EtcdAccess of(ClientTls tls, Optional<Credentials> credentials, Duration timeout) {
         return new EtcdAccess(tls, credentials.orElse(null), timeout);
     }

@@ -57,7 +57,9 @@ public final class JetcdClients {
             }
             return ssl.build();
         } catch (GeneralSecurityException | SSLException e) {
-            throw new IllegalStateException("cannot set up TLS for the jetcd client: " + e, e);
+            throw new IllegalStateException("cannot set up TLS for the jetcd client with " + tls + ": " + e
+                    + ". Check that embedded.cacert, embedded.cert and embedded.key name a PEM CA, certificate and "
+                    + "PKCS#8 key.", e);
         }
     }
 }

@@ -43,7 +43,7 @@ final class Transport {
         }
         if (failure instanceof IOException) {
             return where + " closed the connection without an HTTP answer (" + failure + "); is it an etcd client URL, "
-                    + "not a peer URL or another service" + TlsFailures.plaintextToTlsHint(endpoint) + "?";
+                    + "not a peer URL or another service" + TlsFailures.closedConnectionHint(endpoint, tls) + "?";
         }
         return String.valueOf(failure);
     }

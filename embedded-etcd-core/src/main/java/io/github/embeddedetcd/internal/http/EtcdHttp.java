@@ -36,11 +36,6 @@ public final class EtcdHttp {
         this.client = client;
     }
 
-    /** The client for plain {@code http://} URLs. */
-    public static EtcdHttp plain() {
-        return forTls(ClientTls.NONE);
-    }
-
     /**
      * The client for these TLS settings (it serves http URLs too); its CA and client certificate
      * are read on first use.

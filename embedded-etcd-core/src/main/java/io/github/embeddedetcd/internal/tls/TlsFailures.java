@@ -39,15 +39,17 @@ public final class TlsFailures {
                         + " (" + message + "); add it to the certificate's subject alternative names, or use a URL "
                         + "with a host the certificate names");
             }
-            if (message.contains("certificate_required")) {
+            boolean refused = message.contains("bad_certificate") || message.contains("certificate_unknown")
+                    || message.contains("unknown_ca");
+            // etcd (Go) answers a missing certificate with bad_certificate under TLS 1.3, not certificate_required
+            if (message.contains("certificate_required") || (refused && tls.certFile() == null)) {
                 return Optional.of(where + " asks for a client certificate (client-cert-auth) and this client has "
                         + "none; set embedded.cert and embedded.key");
             }
-            if (message.contains("bad_certificate") || message.contains("certificate_unknown")
-                    || message.contains("unknown_ca")) {
-                return Optional.of(where + " refused this client's certificate ("
-                        + (tls.certFile() == null ? "none given" : tls.certFile()) + "); it must be signed by the "
-                        + "member's trusted-ca-file and allow client authentication (extended key usage clientAuth)");
+            if (refused) {
+                return Optional.of(where + " refused this client's certificate (" + tls.certFile() + "); it must be "
+                        + "signed by the member's trusted-ca-file and allow client authentication (extended key usage "
+                        + "clientAuth)");
             }
             if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext")
                     || message.contains("Remote host terminated the handshake")) {
@@ -59,9 +61,16 @@ public final class TlsFailures {
         return Optional.empty();
     }
 
-    /** What a plaintext request gets from a TLS port: the connection closed without a word. */
-    public static String plaintextToTlsHint(URI endpoint) {
-        return "http".equalsIgnoreCase(endpoint.getScheme())
-                ? "; if the member serves TLS on it, use https://" + endpoint.getHost() + ":" + endpoint.getPort() : "";
+    /**
+     * What a connection closed without a word may mean: a plaintext request to a TLS port, or, over
+     * TLS 1.3, a member that asks for a client certificate this client does not have (it refuses
+     * it after the handshake, often once the request is sent).
+     */
+    public static String closedConnectionHint(URI endpoint, ClientTls tls) {
+        if ("http".equalsIgnoreCase(endpoint.getScheme())) {
+            return "; if the member serves TLS on it, use https://" + endpoint.getHost() + ":" + endpoint.getPort();
+        }
+        return tls.hasClientCertificate() ? "" : "; if the member asks for a client certificate (client-cert-auth), "
+                + "set embedded.cert and embedded.key";
     }
 }

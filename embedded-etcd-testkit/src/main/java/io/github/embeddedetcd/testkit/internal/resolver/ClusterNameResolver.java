@@ -25,7 +25,8 @@ final class ClusterNameResolver extends NameResolver {
     private final String clusterName;
     private final SynchronizationContext syncContext;
     private Listener2 listener;
-    private AutoCloseable subscription;
+    /** Ends the subscription; null before start and after shutdown. */
+    private Runnable unsubscribe;
 
     ClusterNameResolver(String clusterName, SynchronizationContext syncContext) {
         this.clusterName = clusterName;
@@ -40,7 +41,7 @@ final class ClusterNameResolver extends NameResolver {
     @Override
     public void start(Listener2 resultListener) {
         this.listener = resultListener;
-        this.subscription = RunningClusters.subscribe(clusterName, () -> syncContext.execute(this::resolve));
+        this.unsubscribe = RunningClusters.subscribe(clusterName, () -> syncContext.execute(this::resolve));
         resolve();
     }
 
@@ -50,7 +51,7 @@ final class ClusterNameResolver extends NameResolver {
     }
 
     private void resolve() {
-        if (subscription == null) {
+        if (unsubscribe == null) {
             return;
         }
         List<ClusterEndpoint> endpoints = RunningClusters.endpoints(clusterName);
@@ -72,13 +73,9 @@ final class ClusterNameResolver extends NameResolver {
 
     @Override
     public void shutdown() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe from cluster " + clusterName, e);
-            }
-            subscription = null;
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
         }
     }
 }

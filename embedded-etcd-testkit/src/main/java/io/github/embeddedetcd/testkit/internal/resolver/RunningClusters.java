@@ -75,8 +75,8 @@ public final class RunningClusters {
         }
     }
 
-    /** Calls {@code onChange} after every change to the named cluster, until the returned handle is closed. */
-    static AutoCloseable subscribe(String clusterName, Runnable onChange) {
+    /** Calls {@code onChange} after every change to the named cluster, until {@code unsubscribe} runs. */
+    static Runnable subscribe(String clusterName, Runnable onChange) {
         synchronized (RunningClusters.class) {
             SLOTS.computeIfAbsent(clusterName, name -> new Slot()).subscribers.add(onChange);
         }
