@@ -30,9 +30,11 @@ public final class JetcdClients {
     /**
      * A client for these endpoints. jetcd's default {@code waitForReady(true)} has a call wait
      * forever for a dead endpoint; here it fails instead, and connecting is bounded by the timeout.
-     * jetcd checks each endpoint's certificate against that endpoint's own host.
+     * jetcd checks each endpoint's certificate against that endpoint's own host. A classpath whose
+     * Netty jetcd cannot run on is refused here, with the versions found and the fix.
      */
     public static Client forEndpoints(List<URI> endpoints, EtcdAccess access) {
+        NettyClasspath.requireNetty42();
         ClientBuilder builder = Client.builder().endpoints(endpoints.toArray(URI[]::new)).waitForReady(false)
                 .connectTimeout(access.timeout());
         if (!access.tls().equals(ClientTls.NONE)) {
