@@ -13,6 +13,7 @@ import io.github.embeddedetcd.internal.cluster.MembershipOperations;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -82,6 +83,13 @@ final class ClusterOperations {
     }
 
     /** Whether this member was a learner at the last membership poll; false when not running. */
+    List<Member> knownMembers() {
+        return lifecycle.running().flatMap(run -> run.monitor().latest())
+                .map(snapshot -> snapshot.members().values().stream()
+                        .sorted(Comparator.comparing(Member::name)).toList())
+                .orElse(List.of());
+    }
+
     boolean isLearner() {
         return lifecycle.running().map(run -> run.monitor().isLearner()).orElse(false);
     }

@@ -227,6 +227,14 @@ public final class EmbeddedEtcd implements AutoCloseable {
         cluster.promote(name);
     }
 
+    /**
+     * The members as this member's last membership poll saw them (leader flagged, no raft status),
+     * without asking etcd: cheap enough for health checks and metrics. Empty when not running.
+     */
+    public List<Member> knownMembers() {
+        return cluster.knownMembers();
+    }
+
     /** Whether this member was a learner (not yet promoted) at its last membership poll. */
     public boolean isLearner() {
         return cluster.isLearner();

@@ -21,12 +21,14 @@ public class ConfigException extends EmbeddedEtcdException {
     private final transient Path file;
     private final int line;
     private final String key;
+    private final String problem;
 
     public ConfigException(Path file, int line, String key, String problem) {
         super(describe(file, line, key, problem));
         this.file = file;
         this.line = line;
         this.key = key;
+        this.problem = problem;
     }
 
     /** A problem with a programmatic setting (no file involved). */
@@ -47,6 +49,11 @@ public class ConfigException extends EmbeddedEtcdException {
     /** The config key at fault (dotted for nested keys, e.g. {@code embedded.binary}), when known. */
     public Optional<String> key() {
         return Optional.ofNullable(key);
+    }
+
+    /** What is wrong and what to do, without the file, line and key. */
+    public String problem() {
+        return problem;
     }
 
     private static String describe(Path file, int line, String key, String problem) {

@@ -67,11 +67,11 @@ final class ConfigKeys {
         scalar("embedded.promotion-check-interval", (b, v) -> b.promotionCheckInterval(Values.duration(v)));
         scalar("embedded.learner-stall-timeout", (b, v) -> b.learnerStallTimeout(Values.duration(v)));
         scalar("embedded.reconfig-timeout", (b, v) -> b.reconfigTimeout(Values.duration(v)));
-        scalar("embedded.cacert", (b, v) -> b.clientTls(b.clientTlsOrNone().withCaFile(Path.of(Values.text(v)))));
-        scalar("embedded.cert", (b, v) -> b.clientTls(new ClientTls(b.clientTlsOrNone().caFile(),
-                Path.of(Values.text(v)), b.clientTlsOrNone().keyFile(), false)));
-        scalar("embedded.key", (b, v) -> b.clientTls(new ClientTls(b.clientTlsOrNone().caFile(),
-                b.clientTlsOrNone().certFile(), Path.of(Values.text(v)), false)));
+        scalar("embedded.cacert", (b, v) -> b.clientTls(b.clientTls().withCaFile(Path.of(Values.text(v)))));
+        scalar("embedded.cert", (b, v) -> b.clientTls(new ClientTls(b.clientTls().caFile(),
+                Path.of(Values.text(v)), b.clientTls().keyFile(), false)));
+        scalar("embedded.key", (b, v) -> b.clientTls(new ClientTls(b.clientTls().caFile(),
+                b.clientTls().certFile(), Path.of(Values.text(v)), false)));
         scalar("embedded.user", (b, v) -> b.user(Values.text(v)));
         scalar("embedded.password", (b, v) -> b.password(v));
         scalar("embedded.password-file", (b, v) -> b.passwordFile(Path.of(Values.text(v))));

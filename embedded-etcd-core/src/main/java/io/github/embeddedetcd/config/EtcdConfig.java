@@ -364,14 +364,17 @@ public final class EtcdConfig {
             return this;
         }
 
-        ClientTls clientTlsOrNone() { return clientTls == null ? ClientTls.NONE : clientTls; }
+        /** The library's client TLS set so far; {@link ClientTls#NONE} when none is. */
+        public ClientTls clientTls() { return clientTls == null ? ClientTls.NONE : clientTls; }
         Builder user(String value) { user = value; return this; }
         Builder password(String value) { password = value; return this; }
         Builder passwordFile(Path value) { passwordFile = value; return this; }
         Builder passwordEnv(String value) { passwordEnv = value; return this; }
 
-        TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
-        TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
+        /** The client URLs' TLS set so far. */
+        public TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
+        /** The peer URLs' TLS set so far. */
+        public TransportSecurity peerTransportSecurity() { return peerTransportSecurity; }
 
         /** A copy of this builder, as it stands. */
         Builder toBuilderCopy() {
@@ -437,7 +440,7 @@ public final class EtcdConfig {
         }
 
         private ClientTls derivedClientTls() {
-            ClientTls explicit = clientTlsOrNone();
+            ClientTls explicit = clientTls();
             TransportSecurity server = clientTransportSecurity;
             Path ca = explicit.caFile() != null ? explicit.caFile() : server.trustedCaFile();
             boolean serverAsksForCertificates = server.clientCertAuth() || server.trustedCaFile() != null;

@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.spring;
+
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.MembershipListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * An etcd member in the application: {@link EmbeddedEtcd} from the {@code embedded.etcd}
+ * properties with every {@link MembershipListener} bean as a listener, its
+ * {@link EmbeddedEtcdLifecycle}, and a jetcd {@link Client}. Each bean gives way to one of the
+ * application's own; {@code embedded.etcd.enabled=false} switches it all off.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = EmbeddedEtcdProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(EmbeddedEtcdProperties.class)
+public class EmbeddedEtcdAutoConfiguration {
+
+    /**
+     * The member, started (or joined) before any bean that needs it is created; a start that
+     * fails fails the context with the library's message.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EmbeddedEtcd embeddedEtcd(EmbeddedEtcdProperties properties, Environment environment,
+                                     ObjectProvider<MembershipListener> listeners) {
+        EmbeddedEtcd.Builder builder = EmbeddedEtcd.builder().config(new MemberSettings(properties, environment).config());
+        listeners.orderedStream().forEach(builder::listener);
+        EmbeddedEtcd etcd = builder.build();
+        EmbeddedEtcdLifecycle.launch(etcd);
+        return etcd;
+    }
+
+    /** Stops the member late on shutdown, and starts it again when the context is restarted. */
+    @Bean
+    @ConditionalOnMissingBean
+    public EmbeddedEtcdLifecycle embeddedEtcdLifecycle(EmbeddedEtcd embeddedEtcd) {
+        return new EmbeddedEtcdLifecycle(embeddedEtcd);
+    }
+
+    /** The member's client, closed with the member (not by the context); an application's own member is started for it. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public Client etcdClient(EmbeddedEtcd embeddedEtcd) {
+        EmbeddedEtcdLifecycle.launch(embeddedEtcd);
+        return embeddedEtcd.client();
+    }
+}

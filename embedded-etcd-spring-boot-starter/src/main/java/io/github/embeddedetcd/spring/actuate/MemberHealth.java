@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.spring.actuate;
+
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.Member;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The member's health as both Boot lines report it: up when etcd answers {@code /health} healthy
+ * (it runs, has a leader, no alarm; asked within one second). The details come from the last
+ * membership poll and hold no secrets: name, id, leader, learner, members.
+ */
+final class MemberHealth {
+
+    final boolean up;
+    final Map<String, Object> details;
+
+    private MemberHealth(boolean up, Map<String, Object> details) {
+        this.up = up;
+        this.details = details;
+    }
+
+    static MemberHealth of(EmbeddedEtcd etcd) {
+        List<Member> members = etcd.knownMembers();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", etcd.name());
+        members.stream().filter(m -> m.name().equals(etcd.name())).findFirst()
+                .ifPresent(self -> details.put("id", self.idHex()));
+        details.put("running", etcd.isRunning());
+        members.stream().filter(Member::leader).findFirst().ifPresent(leader -> details.put("leader", leader.name()));
+        details.put("learner", etcd.isLearner());
+        details.put("members", members.size());
+        return new MemberHealth(etcd.isHealthy(), details);
+    }
+}

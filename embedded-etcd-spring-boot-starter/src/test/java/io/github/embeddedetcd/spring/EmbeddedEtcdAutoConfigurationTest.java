@@ -1,0 +1,283 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.spring;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.MembershipListener;
+import io.github.embeddedetcd.config.ConfigException;
+import io.github.embeddedetcd.spring.MemberContexts.HealthReport;
+import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdHealthAutoConfiguration;
+import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdMetrics;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
+import io.github.embeddedetcd.testkit.FreePorts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.github.embeddedetcd.spring.MemberContexts.member;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The starter against real etcd: the member's life with the context, its beans, settings and errors. */
+class EmbeddedEtcdAutoConfigurationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMemberRunsWithTheContextAndItsClientWorks() {
+        AtomicLong pid = new AtomicLong();
+        member("boot", dir).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(EmbeddedEtcd.class).hasSingleBean(Client.class);
+            EmbeddedEtcd etcd = context.getBean(EmbeddedEtcd.class);
+            assertThat(etcd.isRunning()).isTrue();
+            pid.set(etcd.pid());
+            put(context.getBean(Client.class), "greeting", "hello");
+            assertThat(get(etcd.client(), "greeting")).isEqualTo("hello");
+        });
+        assertThat(ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive)).as("etcd after the context closed").isNotEqualTo(
+                java.util.Optional.of(true));
+    }
+
+    @Test
+    void theHealthIndicatorReportsTheMember() {
+        member("healthy", dir).run(context -> {
+            Object indicator = context.getBean(EmbeddedEtcdHealthAutoConfiguration.BEAN_NAME);
+            await().atMost(WAIT).untilAsserted(() -> {
+                HealthReport report = HealthReport.of(indicator);
+                assertThat(report.status()).isEqualTo("UP");
+                assertThat(report.details()).containsEntry("name", "healthy").containsEntry("leader", "healthy")
+                        .containsEntry("learner", false).containsEntry("members", 1).containsEntry("running", true)
+                        .containsKey("id");
+            });
+            context.getBean(EmbeddedEtcd.class).close();
+            assertThat(HealthReport.of(indicator).status()).isEqualTo("DOWN");
+            assertThat(HealthReport.of(indicator).details()).containsEntry("running", false);
+        });
+    }
+
+    @Test
+    void theMetersReadTheMember() {
+        member("metered", dir).run(context -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(EmbeddedEtcdMetrics.class).bindTo(registry);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(registry.get("etcd.member.leader").tag("member", "metered").gauge().value()).isEqualTo(1));
+            assertThat(registry.get("etcd.member.raft.term").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(registry.get("etcd.member.db.size").gauge().value()).isGreaterThan(0);
+            assertThat(registry.get("etcd.cluster.members").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("etcd.cluster.learners").gauge().value()).isZero();
+            assertThat(registry.get("etcd.cluster.leader.changes").functionCounter().count()).isGreaterThanOrEqualTo(1);
+            assertThat(registry.get("etcd.cluster.promotions").functionCounter().count()).isZero();
+            assertThat(registry.get("etcd.member.start.time").timeGauge().value(TimeUnit.MILLISECONDS))
+                    .isBetween((double) System.currentTimeMillis() - 600_000, (double) System.currentTimeMillis());
+            context.getBean(EmbeddedEtcd.class).close();
+            assertThat(registry.get("etcd.member.raft.term").gauge().value()).isNaN();
+        });
+    }
+
+    @Test
+    void propertiesOverrideTheConfigFileTheyName() throws Exception {
+        int clientPort = FreePorts.next();
+        Path file = Files.writeString(dir.resolve("etcd.yaml"), String.join("\n",
+                "name: from-file",
+                "data-dir: " + dir.resolve("data"),
+                "listen-client-urls: http://127.0.0.1:" + clientPort,
+                "listen-peer-urls: http://127.0.0.1:" + FreePorts.next(),
+                ""));
+        MemberContexts.starter().withPropertyValues("embedded.etcd.config=" + file, "embedded.etcd.name=from-properties")
+                .run(context -> {
+                    EmbeddedEtcd etcd = context.getBean(EmbeddedEtcd.class);
+                    assertThat(etcd.name()).isEqualTo("from-properties");
+                    assertThat(etcd.clientEndpoints()).extracting(uri -> uri.getPort()).containsExactly(clientPort);
+                    assertThat(etcd.config().dataDir()).isEqualTo(dir.resolve("data"));
+                });
+    }
+
+    @Test
+    void anInvalidSettingFailsStartupNamingThePropertyAndWhereItIsSet() {
+        member("misconfigured", dir).withPropertyValues("embedded.etcd.election-timeout=20").run(context -> {
+            assertThat(context).hasFailed();
+            ConfigException cause = rootCause(context.getStartupFailure(), ConfigException.class);
+            assertThat(cause.getMessage()).startsWith("'embedded.etcd.election-timeout': must be at least 5 times")
+                    .contains("from property source \"test\"");
+            FailureAnalysis analysis = new EmbeddedEtcdFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("'embedded.etcd.election-timeout'");
+            assertThat(analysis.getAction()).contains("embedded.etcd.enabled=false");
+        });
+        assertThat(dir.resolve("misconfigured")).doesNotExist();
+    }
+
+    @Test
+    void aValueOfTheWrongTypeFailsStartupThroughBootsBinder() {
+        member("typo", dir).withPropertyValues("embedded.etcd.start-timeout=soon").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasMessageContaining("embedded.etcd");
+            assertThat(rootCause(context.getStartupFailure(), Throwable.class)).hasMessageContaining("soon");
+        });
+    }
+
+    @Test
+    void aPasswordWithoutAUserIsRefused() {
+        member("anonymous", dir).withPropertyValues("embedded.etcd.password-env=ETCD_PASSWORD").run(context -> {
+            assertThat(rootCause(context.getStartupFailure(), ConfigException.class))
+                    .hasMessageStartingWith("'embedded.etcd.user': a password is set but no user");
+        });
+    }
+
+    @Test
+    void membershipListenerBeansHearTheMember() {
+        RecordingListener listener = new RecordingListener();
+        member("heard", dir).withBean(RecordingListener.class, () -> listener).run(context ->
+                await().atMost(WAIT).untilAsserted(() -> assertThat(listener.leaders).contains("heard")));
+    }
+
+    @Test
+    void enabledFalseSwitchesItAllOff() {
+        member("off", dir).withPropertyValues("embedded.etcd.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedEtcd.class).doesNotHaveBean(Client.class)
+                    .doesNotHaveBean(EmbeddedEtcdMetrics.class).doesNotHaveBean(EmbeddedEtcdHealthAutoConfiguration.BEAN_NAME);
+        });
+        assertThat(dir.resolve("off")).doesNotExist();
+    }
+
+    @Test
+    void beansUseTheClientWhileTheyAreCreatedAndWhileTheyStop() {
+        UsesEtcd.READ_AT_STOP.set(null);
+        member("ordered", dir).withUserConfiguration(UsesEtcd.class).run(context -> assertThat(context).hasNotFailed());
+        assertThat(UsesEtcd.READ_AT_STOP.get()).isEqualTo("written while starting");
+    }
+
+    @Test
+    void aStoppedContextStartsTheMemberAgain() {
+        member("restarted", dir).run(context -> {
+            EmbeddedEtcd etcd = context.getBean(EmbeddedEtcd.class);
+            put(etcd.client(), "kept", "across a restart");
+            context.stop();
+            assertThat(etcd.isRunning()).isFalse();
+            context.start();
+            assertThat(etcd.isRunning()).isTrue();
+            assertThat(get(etcd.client(), "kept")).isEqualTo("across a restart");
+        });
+    }
+
+    @Test
+    void anApplicationsOwnMemberIsRunWithTheContext() {
+        EmbeddedEtcd own = EmbeddedEtcd.builder().configure(c -> c.name("own").dataDir(dir.resolve("own"))
+                .clientUrl(java.net.URI.create("http://127.0.0.1:" + FreePorts.next()))
+                .peerUrl(java.net.URI.create("http://127.0.0.1:" + FreePorts.next()))).build();
+        MemberContexts.starter().withBean(EmbeddedEtcd.class, () -> own).run(context -> {
+            assertThat(context.getBean(EmbeddedEtcd.class)).isSameAs(own);
+            assertThat(own.isRunning()).isTrue();
+        });
+        assertThat(own.isRunning()).isFalse();
+    }
+
+    @Test
+    void withJoinEndpointsTheMemberJoinsAClusterAndIsPromoted() {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).start()) {
+            member("joiner", dir).withPropertyValues("embedded.etcd.join-endpoints=" + cluster.clientEndpoints().get(0))
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(EmbeddedEtcd.class).isLearner()).isFalse();
+                        List<Member> members = EtcdAdmin.builder().endpoints(cluster.clientEndpoints()).build().members();
+                        assertThat(members).filteredOn(m -> m.name().equals("joiner")).singleElement()
+                                .extracting(Member::learner).isEqualTo(false);
+                    });
+        }
+    }
+
+    /** A bean that writes through the client while it is created, and reads it back while it stops. */
+    @Configuration(proxyBeanMethods = false)
+    static class UsesEtcd {
+
+        static final AtomicReference<String> READ_AT_STOP = new AtomicReference<>();
+
+        @Bean
+        SmartLifecycle writerAndReader(Client client) {
+            put(client, "order", "written while starting");
+            return new SmartLifecycle() {
+                private volatile boolean running;
+
+                @Override
+                public void start() {
+                    running = true;
+                }
+
+                @Override
+                public void stop() {
+                    READ_AT_STOP.set(get(client, "order"));
+                    running = false;
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return running;
+                }
+            };
+        }
+    }
+
+    static final class RecordingListener implements MembershipListener {
+        final List<String> leaders = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void leaderChanged(Member leader) {
+            leaders.add(leader.name());
+        }
+    }
+
+    private static void put(Client client, String key, String value) {
+        try {
+            client.getKVClient().put(bytes(key), bytes(value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("put " + key, e);
+        }
+    }
+
+    private static String get(Client client, String key) {
+        try {
+            return client.getKVClient().get(bytes(key)).get(10, TimeUnit.SECONDS).getKvs().get(0).getValue()
+                    .toString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new AssertionError("get " + key, e);
+        }
+    }
+
+    private static ByteSequence bytes(String text) {
+        return ByteSequence.from(text, StandardCharsets.UTF_8);
+    }
+
+    private static <T extends Throwable> T rootCause(Throwable failure, Class<T> type) {
+        T found = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                found = type.cast(t);
+            }
+        }
+        assertThat(found).as("a %s in %s", type.getSimpleName(), failure).isNotNull();
+        return found;
+    }
+}
