@@ -82,7 +82,7 @@ final class ClusterOperations {
         });
     }
 
-    /** Whether this member was a learner at the last membership poll; false when not running. */
+    /** The members at the last membership poll, by name; empty when not running. */
     List<Member> knownMembers() {
         return lifecycle.running().flatMap(run -> run.monitor().latest())
                 .map(snapshot -> snapshot.members().values().stream()
@@ -90,6 +90,7 @@ final class ClusterOperations {
                 .orElse(List.of());
     }
 
+    /** Whether this member was a learner at the last membership poll; false when not running. */
     boolean isLearner() {
         return lifecycle.running().map(run -> run.monitor().isLearner()).orElse(false);
     }

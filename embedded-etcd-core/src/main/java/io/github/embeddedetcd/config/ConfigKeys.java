@@ -42,8 +42,8 @@ final class ConfigKeys {
         scalar("initial-cluster-token", (b, v) -> b.initialClusterToken(Values.text(v)));
         scalar("initial-cluster-state", (b, v) ->
                 b.initialClusterState(ClusterState.valueOf(Values.oneOf(v, "new", "existing").toUpperCase(java.util.Locale.ROOT))));
-        scalar("heartbeat-interval", (b, v) -> b.heartbeatIntervalMillis((int) Values.number(v, 1, 50_000)));
-        scalar("election-timeout", (b, v) -> b.electionTimeoutMillis((int) Values.number(v, 1, 50_000)));
+        scalar("heartbeat-interval", (b, v) -> b.heartbeatIntervalMillis((int) Values.number(v, 1, EtcdConfig.RAFT_MILLIS_MAX)));
+        scalar("election-timeout", (b, v) -> b.electionTimeoutMillis((int) Values.number(v, 1, EtcdConfig.RAFT_MILLIS_MAX)));
         scalar("snapshot-count", (b, v) -> b.snapshotCount(Values.number(v, 1, Long.MAX_VALUE)));
         scalar("quota-backend-bytes", (b, v) -> b.quotaBackendBytes(Values.number(v, 0, Long.MAX_VALUE)));
         scalar("max-snapshots", (b, v) -> b.maxSnapshots((int) Values.number(v, 0, Integer.MAX_VALUE)));

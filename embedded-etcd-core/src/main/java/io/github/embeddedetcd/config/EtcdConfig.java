@@ -298,10 +298,10 @@ public final class EtcdConfig {
         public Builder name(String value) { name = value; return this; }
         public Builder dataDir(Path value) { dataDir = value; return this; }
         public Builder walDir(Path value) { walDir = value; return this; }
-        public Builder listenPeerUrls(List<URI> value) { listenPeerUrls = List.copyOf(value); return this; }
-        public Builder listenClientUrls(List<URI> value) { listenClientUrls = List.copyOf(value); return this; }
-        public Builder initialAdvertisePeerUrls(List<URI> value) { initialAdvertisePeerUrls = List.copyOf(value); return this; }
-        public Builder advertiseClientUrls(List<URI> value) { advertiseClientUrls = List.copyOf(value); return this; }
+        public Builder listenPeerUrls(List<URI> value) { listenPeerUrls = checkedUrls(value); return this; }
+        public Builder listenClientUrls(List<URI> value) { listenClientUrls = checkedUrls(value); return this; }
+        public Builder initialAdvertisePeerUrls(List<URI> value) { initialAdvertisePeerUrls = checkedUrls(value); return this; }
+        public Builder advertiseClientUrls(List<URI> value) { advertiseClientUrls = checkedUrls(value); return this; }
 
         /** Sets listen and advertised peer URLs to the same single URL. */
         public Builder peerUrl(URI value) {
@@ -326,12 +326,12 @@ public final class EtcdConfig {
 
         public Builder initialClusterToken(String value) { initialClusterToken = value; return this; }
         public Builder initialClusterState(ClusterState value) { initialClusterState = Objects.requireNonNull(value); return this; }
-        public Builder heartbeatIntervalMillis(int value) { heartbeatIntervalMillis = value; return this; }
-        public Builder electionTimeoutMillis(int value) { electionTimeoutMillis = value; return this; }
-        public Builder snapshotCount(long value) { snapshotCount = value; return this; }
-        public Builder quotaBackendBytes(long value) { quotaBackendBytes = value; return this; }
-        public Builder maxSnapshots(int value) { maxSnapshots = value; return this; }
-        public Builder maxWals(int value) { maxWals = value; return this; }
+        public Builder heartbeatIntervalMillis(int value) { heartbeatIntervalMillis = (int) within(value, 1, RAFT_MILLIS_MAX); return this; }
+        public Builder electionTimeoutMillis(int value) { electionTimeoutMillis = (int) within(value, 1, RAFT_MILLIS_MAX); return this; }
+        public Builder snapshotCount(long value) { snapshotCount = within(value, 1, Long.MAX_VALUE); return this; }
+        public Builder quotaBackendBytes(long value) { quotaBackendBytes = within(value, 0, Long.MAX_VALUE); return this; }
+        public Builder maxSnapshots(int value) { maxSnapshots = (int) within(value, 0, Integer.MAX_VALUE); return this; }
+        public Builder maxWals(int value) { maxWals = (int) within(value, 0, Integer.MAX_VALUE); return this; }
         public Builder strictReconfigCheck(boolean value) { strictReconfigCheck = value; return this; }
         public Builder logLevel(String value) { logLevel = Values.oneOf(value, LOG_LEVELS); return this; }
         public Builder debug(boolean value) { debug = value; return this; }
@@ -345,7 +345,7 @@ public final class EtcdConfig {
         public Builder extraArgs(List<String> value) { extraArgs = List.copyOf(value); return this; }
         public Builder commandPrefix(List<String> value) { commandPrefix = List.copyOf(value); return this; }
         public Builder joinTimeout(Duration value) { joinTimeout = positive("embedded.join-timeout", value); return this; }
-        public Builder joinEndpoints(List<URI> value) { joinEndpoints = List.copyOf(value); return this; }
+        public Builder joinEndpoints(List<URI> value) { joinEndpoints = value.isEmpty() ? List.of() : checkedUrls(value); return this; }
         public Builder awaitPromotion(boolean value) { awaitPromotion = value; return this; }
         public Builder promotionCheckInterval(Duration value) { promotionCheckInterval = positive("embedded.promotion-check-interval", value); return this; }
         public Builder learnerStallTimeout(Duration value) { learnerStallTimeout = positive("embedded.learner-stall-timeout", value); return this; }
@@ -366,10 +366,14 @@ public final class EtcdConfig {
 
         /** The library's client TLS set so far; {@link ClientTls#NONE} when none is. */
         public ClientTls clientTls() { return clientTls == null ? ClientTls.NONE : clientTls; }
-        Builder user(String value) { user = value; return this; }
-        Builder password(String value) { password = value; return this; }
-        Builder passwordFile(Path value) { passwordFile = value; return this; }
-        Builder passwordEnv(String value) { passwordEnv = value; return this; }
+        /** The etcd user ({@code embedded.user}); build() checks it has exactly one of the password settings. */
+        public Builder user(String value) { user = value; credentials = null; return this; }
+        /** The user's password itself ({@code embedded.password}); prefer {@link #passwordFile(Path)} or {@link #passwordEnv(String)}. */
+        public Builder password(String value) { password = value; credentials = null; return this; }
+        /** A file holding the user's password ({@code embedded.password-file}). */
+        public Builder passwordFile(Path value) { passwordFile = value; credentials = null; return this; }
+        /** An environment variable holding the user's password ({@code embedded.password-env}). */
+        public Builder passwordEnv(String value) { passwordEnv = value; credentials = null; return this; }
 
         /** The client URLs' TLS set so far. */
         public TransportSecurity clientTransportSecurity() { return clientTransportSecurity; }
@@ -472,6 +476,18 @@ public final class EtcdConfig {
                     : Credentials.fromEnvironment(user, passwordEnv);
         }
 
+        /** Each URL as the config file would accept it: http(s), a host and a port, no path. */
+        private static List<URI> checkedUrls(List<URI> urls) {
+            if (urls.isEmpty()) {
+                throw new IllegalArgumentException("expects one or more URLs such as http://127.0.0.1:2379, got none");
+            }
+            return urls.stream().map(url -> Values.url(url.toString())).toList();
+        }
+
+        private static long within(long value, long min, long max) {
+            return Values.number(Long.toString(value), min, max);
+        }
+
         private static Duration positive(String key, Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(key + " must be a positive duration, got " + value);
@@ -479,6 +495,9 @@ public final class EtcdConfig {
             return value;
         }
     }
+
+    /** The longest heartbeat interval or election timeout etcd is given, in ms. */
+    static final int RAFT_MILLIS_MAX = 50_000;
 
     static final String[] LOG_LEVELS = {"debug", "info", "warn", "error", "panic", "fatal"};
 
