@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -32,27 +33,38 @@ public class EmbeddedEtcdAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public EmbeddedEtcd embeddedEtcd(EmbeddedEtcdProperties properties, Environment environment,
-                                     ObjectProvider<MembershipListener> listeners) {
-        EmbeddedEtcd.Builder builder = EmbeddedEtcd.builder().config(new MemberSettings(properties, environment).config());
-        listeners.orderedStream().forEach(builder::listener);
-        EmbeddedEtcd etcd = builder.build();
+    EmbeddedEtcd embeddedEtcd(EmbeddedEtcdProperties properties, Environment environment,
+                          ListenerBeans embeddedEtcdListenerBeans) {
+        EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(new MemberSettings(properties, environment).config())
+                .listener(embeddedEtcdListenerBeans.forwarder()).build();
         EmbeddedEtcdLifecycle.launch(etcd);
         return etcd;
+    }
+
+    /** Passes the member's events to the MembershipListener beans, once they can be created. */
+    @Bean
+    ListenerBeans embeddedEtcdListenerBeans(ObjectProvider<MembershipListener> listeners) {
+        return new ListenerBeans(listeners);
     }
 
     /** Stops the member late on shutdown, and starts it again when the context is restarted. */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(EmbeddedEtcd.class)
     public EmbeddedEtcdLifecycle embeddedEtcdLifecycle(EmbeddedEtcd embeddedEtcd) {
         return new EmbeddedEtcdLifecycle(embeddedEtcd);
     }
 
-    /** The member's client, closed with the member (not by the context); an application's own member is started for it. */
+    /**
+     * The member's client: each call goes to the member's current client (a new one after the
+     * context is stopped and started), which the member closes. An application's own member is
+     * started for it.
+     */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(EmbeddedEtcd.class)
     public Client etcdClient(EmbeddedEtcd embeddedEtcd) {
         EmbeddedEtcdLifecycle.launch(embeddedEtcd);
-        return embeddedEtcd.client();
+        return MemberClient.of(embeddedEtcd);
     }
 }

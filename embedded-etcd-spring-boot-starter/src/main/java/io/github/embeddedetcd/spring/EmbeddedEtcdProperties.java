@@ -97,9 +97,9 @@ public class EmbeddedEtcdProperties {
     private Duration learnerStallTimeout;
     /** The deadline of a membership change (add, promote, remove). */
     private Duration reconfigTimeout;
-    /** etcd flags the library does not model, e.g. --auto-compaction-retention=1. */
+    /** etcd flags the library does not model, one per element, e.g. [--auto-compaction-retention=1]. */
     private List<String> extraArgs;
-    /** A command etcd is run under, e.g. taskset -c 1. */
+    /** A command etcd is run under, one word per element, e.g. [taskset, -c, 1]. */
     private List<String> commandPrefix;
     /** The CA the library's own client trusts for https client URLs. */
     private Path cacert;

@@ -8,7 +8,6 @@ import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.ConfigFile;
-import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.TransportSecurity;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -21,7 +20,6 @@ import org.springframework.core.env.PropertySource;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -31,8 +29,6 @@ import java.util.stream.Stream;
  * retold here with the property's name and where it was set (e.g. {@code application.yaml:4}).
  */
 final class MemberSettings {
-
-    private static final String PREFIX_ALL = EmbeddedEtcdProperties.PREFIX + ".*";
 
     private final EmbeddedEtcdProperties properties;
     private final Environment environment;
@@ -50,76 +46,55 @@ final class MemberSettings {
             return builder.build();
         } catch (ConfigException e) {
             throw retold(e);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(PREFIX_ALL, e.getMessage());
         }
     }
 
     private void apply(EtcdConfig.Builder b) {
         EmbeddedEtcdProperties p = properties;
-        set(p.getName(), b::name);
-        set(p.getDataDir(), b::dataDir);
-        set(p.getWalDir(), b::walDir);
-        set(p.getListenClientUrls(), b::listenClientUrls);
-        set(p.getListenPeerUrls(), b::listenPeerUrls);
-        set(p.getAdvertiseClientUrls(), b::advertiseClientUrls);
-        set(p.getInitialAdvertisePeerUrls(), b::initialAdvertisePeerUrls);
-        set(p.getInitialCluster(), b::initialCluster);
-        set(p.getInitialClusterToken(), b::initialClusterToken);
-        set(p.getInitialClusterState(), state -> b.initialClusterState(clusterState(state)));
-        set(p.getHeartbeatInterval(), d -> b.heartbeatIntervalMillis(millis("heartbeat-interval", d)));
-        set(p.getElectionTimeout(), d -> b.electionTimeoutMillis(millis("election-timeout", d)));
-        set(p.getSnapshotCount(), b::snapshotCount);
-        set(p.getQuotaBackendBytes(), b::quotaBackendBytes);
-        set(p.getMaxSnapshots(), b::maxSnapshots);
-        set(p.getMaxWals(), b::maxWals);
-        set(p.getStrictReconfigCheck(), b::strictReconfigCheck);
-        set(p.getLogLevel(), b::logLevel);
-        set(p.getDebug(), b::debug);
+        set("name", p.getName(), b::name);
+        set("data-dir", p.getDataDir(), b::dataDir);
+        set("wal-dir", p.getWalDir(), b::walDir);
+        set("listen-client-urls", p.getListenClientUrls(), b::listenClientUrls);
+        set("listen-peer-urls", p.getListenPeerUrls(), b::listenPeerUrls);
+        set("advertise-client-urls", p.getAdvertiseClientUrls(), b::advertiseClientUrls);
+        set("initial-advertise-peer-urls", p.getInitialAdvertisePeerUrls(), b::initialAdvertisePeerUrls);
+        set("initial-cluster", p.getInitialCluster(), b::initialCluster);
+        set("initial-cluster-token", p.getInitialClusterToken(), b::initialClusterToken);
+        set("initial-cluster-state", p.getInitialClusterState(), state -> b.initialClusterState(clusterState(state)));
+        set("heartbeat-interval", p.getHeartbeatInterval(), d -> b.heartbeatIntervalMillis(millis(d)));
+        set("election-timeout", p.getElectionTimeout(), d -> b.electionTimeoutMillis(millis(d)));
+        set("snapshot-count", p.getSnapshotCount(), b::snapshotCount);
+        set("quota-backend-bytes", p.getQuotaBackendBytes(), b::quotaBackendBytes);
+        set("max-snapshots", p.getMaxSnapshots(), b::maxSnapshots);
+        set("max-wals", p.getMaxWals(), b::maxWals);
+        set("strict-reconfig-check", p.getStrictReconfigCheck(), b::strictReconfigCheck);
+        set("log-level", p.getLogLevel(), b::logLevel);
+        set("debug", p.getDebug(), b::debug);
         b.clientTransportSecurity(transportSecurity(b.clientTransportSecurity(), p.getClientTransportSecurity()));
         b.peerTransportSecurity(transportSecurity(b.peerTransportSecurity(), p.getPeerTransportSecurity()));
-        set(p.getBinary(), b::binary);
-        set(p.getAutoPromote(), b::autoPromote);
-        set(p.getJoinEndpoints(), b::joinEndpoints);
-        set(p.getAwaitPromotion(), b::awaitPromotion);
-        set(p.getStartTimeout(), b::startTimeout);
-        set(p.getStopTimeout(), b::stopTimeout);
-        set(p.getRequestTimeout(), b::requestTimeout);
-        set(p.getJoinTimeout(), b::joinTimeout);
-        set(p.getPromotionCheckInterval(), b::promotionCheckInterval);
-        set(p.getLearnerStallTimeout(), b::learnerStallTimeout);
-        set(p.getReconfigTimeout(), b::reconfigTimeout);
-        set(p.getExtraArgs(), b::extraArgs);
-        set(p.getCommandPrefix(), b::commandPrefix);
+        set("embedded.binary", p.getBinary(), b::binary);
+        set("embedded.auto-promote", p.getAutoPromote(), b::autoPromote);
+        set("embedded.join-endpoints", p.getJoinEndpoints(), b::joinEndpoints);
+        set("embedded.await-promotion", p.getAwaitPromotion(), b::awaitPromotion);
+        set("embedded.start-timeout", p.getStartTimeout(), b::startTimeout);
+        set("embedded.stop-timeout", p.getStopTimeout(), b::stopTimeout);
+        set("embedded.request-timeout", p.getRequestTimeout(), b::requestTimeout);
+        set("embedded.join-timeout", p.getJoinTimeout(), b::joinTimeout);
+        set("embedded.promotion-check-interval", p.getPromotionCheckInterval(), b::promotionCheckInterval);
+        set("embedded.learner-stall-timeout", p.getLearnerStallTimeout(), b::learnerStallTimeout);
+        set("embedded.reconfig-timeout", p.getReconfigTimeout(), b::reconfigTimeout);
+        set("embedded.extra-args", p.getExtraArgs(), b::extraArgs);
+        set("embedded.command-prefix", p.getCommandPrefix(), b::commandPrefix);
         if (Stream.of(p.getCacert(), p.getCert(), p.getKey()).anyMatch(Objects::nonNull)) {
             ClientTls file = b.clientTls();
             b.clientTls(new ClientTls(or(p.getCacert(), file.caFile()), or(p.getCert(), file.certFile()),
                     or(p.getKey(), file.keyFile()), false));
         }
-        credentials().ifPresent(b::credentials);
-    }
-
-    private Optional<Credentials> credentials() {
-        EmbeddedEtcdProperties p = properties;
-        long passwords = Stream.of(p.getPassword(), p.getPasswordFile(), p.getPasswordEnv()).filter(Objects::nonNull).count();
-        if (p.getUser() == null) {
-            if (passwords > 0) {
-                throw new ConfigException("embedded.user", "a password is set but no user; set "
-                        + property("user") + " to the etcd user it belongs to");
-            }
-            return Optional.empty();
+        set("embedded.user", p.getUser(), b::user);
+        if (Stream.of(p.getPassword(), p.getPasswordFile(), p.getPasswordEnv()).anyMatch(Objects::nonNull)) {
+            // a password set here replaces the config file's, whichever kind that was
+            b.password(p.getPassword()).passwordFile(p.getPasswordFile()).passwordEnv(p.getPasswordEnv());
         }
-        if (passwords != 1) {
-            throw new ConfigException("embedded.user", "needs exactly one of " + property("password") + ", "
-                    + property("password-file") + " or " + property("password-env") + " (" + passwords + " are set)");
-        }
-        if (p.getPasswordFile() != null) {
-            return Optional.of(Credentials.fromFile(p.getUser(), p.getPasswordFile()));
-        }
-        if (p.getPasswordEnv() != null) {
-            return Optional.of(Credentials.fromEnvironment(p.getUser(), p.getPasswordEnv()));
-        }
-        return Optional.of(Credentials.of(p.getUser(), p.getPassword()));
     }
 
     private static TransportSecurity transportSecurity(TransportSecurity file, EmbeddedEtcdProperties.TransportSecurity p) {
@@ -135,15 +110,12 @@ final class MemberSettings {
         try {
             return ClusterState.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("initial-cluster-state", "must be new or existing, not '" + value + "'");
+            throw new IllegalArgumentException("must be new or existing, not '" + value + "'", e);
         }
     }
 
-    private static int millis(String key, Duration value) {
-        if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
-            throw new ConfigException(key, "must be a positive duration, not " + value);
-        }
-        return (int) value.toMillis();
+    private static int millis(Duration value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.toMillis()));
     }
 
     /** A library error about a config key, told with the property's name and where it was set. */
@@ -190,9 +162,15 @@ final class MemberSettings {
         return EmbeddedEtcdProperties.PREFIX + "." + withoutSection;
     }
 
-    private static <T> void set(T value, Consumer<T> setter) {
-        if (value != null) {
+    /** Applies a property that is set; the builder's refusal is told as the config key's, then retold with the property. */
+    private static <T> void set(String key, T value, Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
             setter.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, e.getMessage());
         }
     }
 

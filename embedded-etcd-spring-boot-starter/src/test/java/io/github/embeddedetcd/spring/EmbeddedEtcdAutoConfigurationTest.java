@@ -155,6 +155,41 @@ class EmbeddedEtcdAutoConfigurationTest {
     }
 
     @Test
+    void aListenerBeanMayUseTheClient() {
+        ListenerWritesThroughClient.WRITTEN.set(null);
+        member("listened", dir).withUserConfiguration(ListenerWritesThroughClient.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ListenerWritesThroughClient.WRITTEN.get()).isEqualTo("listened"));
+            assertThat(get(context.getBean(Client.class), "leader")).isEqualTo("listened");
+        });
+    }
+
+    @Test
+    void aContextThatFailsAfterTheMemberStartedLeavesNoEtcdRunning() {
+        FailsAfterTheMember.PID.set(0);
+        member("abandoned", dir).withUserConfiguration(FailsAfterTheMember.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasRootCauseMessage("a later bean fails");
+        });
+        assertThat(FailsAfterTheMember.PID.get()).isPositive();
+        assertThat(ProcessHandle.of(FailsAfterTheMember.PID.get()).map(ProcessHandle::isAlive)).isNotEqualTo(
+                java.util.Optional.of(true));
+    }
+
+    @Test
+    void propertiesAreCheckedAsTheConfigFileIs() {
+        member("checked", dir).withPropertyValues("embedded.etcd.advertise-client-urls=localhost:2379").run(context ->
+                assertThat(rootCause(context.getStartupFailure(), ConfigException.class))
+                        .hasMessageStartingWith("'embedded.etcd.advertise-client-urls': 'localhost:2379' must start with http://"));
+        member("checked", dir).withPropertyValues("embedded.etcd.log-level=verbose").run(context ->
+                assertThat(rootCause(context.getStartupFailure(), ConfigException.class))
+                        .hasMessageStartingWith("'embedded.etcd.log-level': "));
+        member("checked", dir).withPropertyValues("embedded.etcd.snapshot-count=0").run(context ->
+                assertThat(rootCause(context.getStartupFailure(), ConfigException.class))
+                        .hasMessageStartingWith("'embedded.etcd.snapshot-count': expects a number from 1"));
+    }
+
+    @Test
     void enabledFalseSwitchesItAllOff() {
         member("off", dir).withPropertyValues("embedded.etcd.enabled=false").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedEtcd.class).doesNotHaveBean(Client.class)
@@ -179,7 +214,7 @@ class EmbeddedEtcdAutoConfigurationTest {
             assertThat(etcd.isRunning()).isFalse();
             context.start();
             assertThat(etcd.isRunning()).isTrue();
-            assertThat(get(etcd.client(), "kept")).isEqualTo("across a restart");
+            assertThat(get(context.getBean(Client.class), "kept")).as("through the Client bean").isEqualTo("across a restart");
         });
     }
 
@@ -193,6 +228,16 @@ class EmbeddedEtcdAutoConfigurationTest {
             assertThat(own.isRunning()).isTrue();
         });
         assertThat(own.isRunning()).isFalse();
+    }
+
+    @Test
+    void twoMembersOfTheApplicationsOwnGetNoBeansThatWouldHaveToPickOne() {
+        MemberContexts.starter()
+                .withBean("first", EmbeddedEtcd.class, () -> EmbeddedEtcd.builder().configure(c -> c.name("first")).build())
+                .withBean("second", EmbeddedEtcd.class, () -> EmbeddedEtcd.builder().configure(c -> c.name("second")).build())
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Client.class)
+                        .doesNotHaveBean(EmbeddedEtcdLifecycle.class).doesNotHaveBean(EmbeddedEtcdMetrics.class)
+                        .doesNotHaveBean(EmbeddedEtcdHealthAutoConfiguration.BEAN_NAME));
     }
 
     @Test
@@ -237,6 +282,37 @@ class EmbeddedEtcdAutoConfigurationTest {
                     return running;
                 }
             };
+        }
+    }
+
+    /** A listener bean that needs the Client, which needs the member: its events wait for it. */
+    @Configuration(proxyBeanMethods = false)
+    static class ListenerWritesThroughClient {
+
+        static final AtomicReference<String> WRITTEN = new AtomicReference<>();
+
+        @Bean
+        MembershipListener writesTheLeader(Client client) {
+            return new MembershipListener() {
+                @Override
+                public void leaderChanged(Member leader) {
+                    put(client, "leader", leader.name());
+                    WRITTEN.set(leader.name());
+                }
+            };
+        }
+    }
+
+    /** A bean created after the member started that fails the context. */
+    @Configuration(proxyBeanMethods = false)
+    static class FailsAfterTheMember {
+
+        static final AtomicLong PID = new AtomicLong();
+
+        @Bean
+        Object failing(EmbeddedEtcd etcd) {
+            PID.set(etcd.pid());
+            throw new IllegalStateException("a later bean fails");
         }
     }
 

@@ -7,18 +7,21 @@ package io.github.embeddedetcd.spring.actuate;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.spring.EmbeddedEtcdAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The member's health indicator ({@code embeddedEtcd} in {@code /actuator/health}) when Spring
  * Boot's health support is on the classpath: Boot 3's or Boot 4's, whichever the application has.
+ * {@code management.health.embedded-etcd.enabled=false} leaves it out.
  */
 @AutoConfiguration(after = EmbeddedEtcdAutoConfiguration.class)
-@ConditionalOnBean(EmbeddedEtcd.class)
+@ConditionalOnSingleCandidate(EmbeddedEtcd.class)
+@ConditionalOnProperty(prefix = "management.health.embedded-etcd", name = "enabled", matchIfMissing = true)
 public class EmbeddedEtcdHealthAutoConfiguration {
 
     /** The bean name, which makes the indicator's key in the health endpoint {@code embeddedEtcd}. */

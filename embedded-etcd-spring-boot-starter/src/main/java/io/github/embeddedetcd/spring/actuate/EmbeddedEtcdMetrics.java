@@ -27,7 +27,8 @@ import java.util.function.ToDoubleFunction;
  * the counters {@code etcd.cluster.leader.changes}, {@code etcd.cluster.promotions},
  * {@code etcd.cluster.removals}. Membership values come from the last membership poll; raft term
  * and DB size from etcd's status, asked at most once a second within the request timeout. A value
- * that cannot be had (the member stopped, etcd did not answer) reads NaN.
+ * that cannot be had (the member stopped, etcd did not answer) reads NaN; {@code etcd.member.leader}
+ * reads 0 then.
  */
 public final class EmbeddedEtcdMetrics implements MeterBinder {
 

@@ -8,7 +8,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.spring.EmbeddedEtcdAutoConfiguration;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = EmbeddedEtcdAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)
-@ConditionalOnBean(EmbeddedEtcd.class)
+@ConditionalOnSingleCandidate(EmbeddedEtcd.class)
 public class EmbeddedEtcdMetricsAutoConfiguration {
 
     /** A listener bean: the member registers it, as it does every MembershipListener bean. */
