@@ -71,18 +71,21 @@ class ThreeInstancesTest {
 
     private ConfigurableApplicationContext start(String profile, int clientPort, String joinEndpoint) {
         String address = "127.0.0." + profile.substring(1);
-        List<String> properties = new ArrayList<>(List.of(
-                "embedded.etcd.data-dir=" + dir.resolve(profile),
-                "embedded.etcd.listen-client-urls=http://" + address + ":" + clientPort,
-                "embedded.etcd.listen-peer-urls=http://" + address + ":" + FreePorts.next(),
-                "embedded.etcd.heartbeat-interval=10",
-                "embedded.etcd.election-timeout=100",
-                "server.port=0"));
+        // command-line arguments: they win over the profile's settings in application.yaml
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.profiles.active=" + profile,
+                "--embedded.etcd.data-dir=" + dir.resolve(profile),
+                "--embedded.etcd.listen-client-urls=http://" + address + ":" + clientPort,
+                "--embedded.etcd.listen-peer-urls=http://" + address + ":" + FreePorts.next(),
+                "--embedded.etcd.heartbeat-interval=10",
+                "--embedded.etcd.election-timeout=100",
+                "--server.port=0"));
         if (joinEndpoint != null) {
-            properties.add("embedded.etcd.join-endpoints=" + joinEndpoint);
+            arguments.add("--embedded.etcd.join-endpoints=" + joinEndpoint);
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(MembersApplication.class)
-                .profiles(profile).properties(properties.toArray(String[]::new)).run();
+                .run(arguments.toArray(String[]::new));
+        assertThat(context.getEnvironment().getProperty("embedded.etcd.data-dir")).isEqualTo(dir.resolve(profile).toString());
         instances.add(context);
         return context;
     }
