@@ -5,16 +5,16 @@
 package io.github.embeddedetcd.internal.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.embeddedetcd.AuthenticationException;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.internal.http.EtcdResponse;
+import io.github.embeddedetcd.internal.json.Json;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,6 @@ public final class ClusterCalls {
     private static final String VERSION_NOT_DECIDED = "not_decided";
     /** etcd's answer to a client certificate with a Common Name, with client-cert-auth and authentication on. */
     private static final String GATEWAY_REFUSES_COMMON_NAME = "CommonName of client sending a request against gateway";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<URI> endpoints;
     private final EtcdAccess access;
@@ -63,7 +62,7 @@ public final class ClusterCalls {
 
     /** The members (without leader flag or status), with the id and raft term of the member that answered. */
     public Membership members() {
-        JsonNode answer = call("/v3/cluster/member/list", JSON.createObjectNode(), "list members", false);
+        JsonNode answer = call("/v3/cluster/member/list", Json.object(), "list members", false);
         JsonNode header = answer.path("header");
         return new Membership(toMembers(answer.path("members")), id(header.path("member_id")),
                 id(header.path("cluster_id")), header.path("raft_term").asLong());
@@ -75,7 +74,7 @@ public final class ClusterCalls {
 
     /** Adds a learner with these peer URLs; returns it and the members after the change. */
     public Added addLearner(List<URI> peerUrls) {
-        ObjectNode request = JSON.createObjectNode().put("isLearner", true);
+        ObjectNode request = Json.object().put("isLearner", true);
         peerUrls.forEach(url -> request.withArray("peerURLs").add(url.toString()));
         JsonNode answer = call("/v3/cluster/member/add", request, "add learner " + peerUrls, true);
         return new Added(toMember(answer.path("member")), toMembers(answer.path("members")));
@@ -118,7 +117,7 @@ public final class ClusterCalls {
     }
 
     private CompletableFuture<MemberStatus> statusAsync(URI clientUrl) {
-        return send(clientUrl, "/v3/maintenance/status", JSON.createObjectNode(), "status of " + clientUrl, false)
+        return send(clientUrl, "/v3/maintenance/status", Json.object(), "status of " + clientUrl, false)
                 .thenApply(a -> new MemberStatus(id(a.path("header").path("member_id")), id(a.path("leader")),
                         a.path("isLearner").asBoolean(), new Member.Status(a.path("raftTerm").asLong(),
                         a.path("raftIndex").asLong(), a.path("raftAppliedIndex").asLong(), a.path("version").asText(),
@@ -217,12 +216,12 @@ public final class ClusterCalls {
         } catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(failure);
         }
-        return access.http().postJson(endpoint.resolve(path), body.toString(), authentication, access.timeout())
+        return access.http().postJson(endpoint.resolve(path), Json.write(body), authentication, access.timeout())
                 .handle((response, failure) -> answer(endpoint, what, response, failure, access));
     }
 
     /** The JSON etcd answered, or the failure in plain words. */
-    static JsonNode answer(URI endpoint, String what, HttpResponse<String> response, Throwable failure, EtcdAccess access) {
+    static JsonNode answer(URI endpoint, String what, EtcdResponse response, Throwable failure, EtcdAccess access) {
         Duration timeout = access.timeout();
         ClientTls tls = access.tls();
         if (failure != null) {
@@ -238,7 +237,7 @@ public final class ClusterCalls {
         }
         JsonNode answer;
         try {
-            answer = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+            answer = Json.parse(response.body().isEmpty() ? "{}" : response.body());
         } catch (IOException notJson) {
             throw ClusterCallException.noAnswer(what + " via " + endpoint, Transport.notEtcd(endpoint,
                     response.statusCode()), EtcdError.NOT_ETCD, notJson);
@@ -256,7 +255,7 @@ public final class ClusterCalls {
     }
 
     private static ObjectNode idRequest(long memberId) {
-        return JSON.createObjectNode().put("ID", Long.toUnsignedString(memberId));
+        return Json.object().put("ID", Long.toUnsignedString(memberId));
     }
 
     private static long id(JsonNode node) {

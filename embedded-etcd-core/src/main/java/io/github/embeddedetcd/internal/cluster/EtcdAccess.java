@@ -4,12 +4,12 @@
  */
 package io.github.embeddedetcd.internal.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.embeddedetcd.AuthenticationException;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.http.EtcdHttp;
+import io.github.embeddedetcd.internal.json.Json;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +25,6 @@ import java.util.concurrent.CompletionException;
  */
 public final class EtcdAccess {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EtcdHttp http;
     private final ClientTls tls;
@@ -93,8 +92,7 @@ public final class EtcdAccess {
         if (token != null || authOff) {
             return token;
         }
-        String body = JSON.createObjectNode().put("name", credentials.user()).put("password", credentials.password())
-                .toString();
+        String body = Json.write(Json.object().put("name", credentials.user()).put("password", credentials.password()));
         String what = "authenticate user '" + credentials.user() + "'";
         try {
             token = http.postJson(endpoint.resolve("/v3/auth/authenticate"), body, Map.of(), timeout)

@@ -9,6 +9,7 @@ import io.github.embeddedetcd.internal.tls.TlsFailures;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -33,7 +34,7 @@ final class Transport {
             if (t instanceof ConnectException) {
                 return "connection refused at " + where + "; is an etcd member running there?";
             }
-            if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+            if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof SocketTimeoutException) {
                 return "no answer from " + where + " within " + timeout.toMillis() + " ms; is it the client URL "
                         + "(port 2379 by default) of a running, healthy etcd member?";
             }

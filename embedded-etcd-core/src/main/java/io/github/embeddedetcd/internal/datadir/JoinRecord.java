@@ -4,7 +4,12 @@
  */
 package io.github.embeddedetcd.internal.datadir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.embeddedetcd.internal.json.Json;
+
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +26,21 @@ public record JoinRecord(long memberId, Map<String, List<URI>> initialCluster, L
     private static final String FILE = "join.json";
 
     public static Optional<JoinRecord> load(DataDir state) {
-        return Records.load(state, FILE, JoinRecord.class);
+        return Records.load(state, FILE, JoinRecord::fromJson);
     }
 
     public void save(DataDir state) {
-        Records.save(state, FILE, this);
+        ObjectNode json = Json.object().put("memberId", memberId);
+        ObjectNode cluster = json.putObject("initialCluster");
+        initialCluster.forEach((name, urls) -> cluster.set(name, Records.urls(urls)));
+        json.set("endpoints", Records.urls(endpoints));
+        Records.save(state, FILE, json);
+    }
+
+    private static JoinRecord fromJson(JsonNode json) {
+        Map<String, List<URI>> cluster = new LinkedHashMap<>();
+        json.path("initialCluster").fields().forEachRemaining(member -> cluster.put(member.getKey(),
+                Records.urls(member.getValue())));
+        return new JoinRecord(json.path("memberId").asLong(), cluster, Records.urls(json.path("endpoints")));
     }
 }

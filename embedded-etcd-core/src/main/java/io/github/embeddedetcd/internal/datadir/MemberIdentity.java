@@ -4,6 +4,8 @@
  */
 package io.github.embeddedetcd.internal.datadir;
 
+import io.github.embeddedetcd.internal.json.Json;
+
 import java.util.Optional;
 
 /**
@@ -19,10 +21,11 @@ public record MemberIdentity(String name, String memberId, String clusterId) {
     }
 
     public static Optional<MemberIdentity> load(DataDir state) {
-        return Records.load(state, FILE, MemberIdentity.class);
+        return Records.load(state, FILE, json -> new MemberIdentity(json.path("name").textValue(),
+                json.path("memberId").textValue(), json.path("clusterId").textValue()));
     }
 
     public void save(DataDir state) {
-        Records.save(state, FILE, this);
+        Records.save(state, FILE, Json.object().put("name", name).put("memberId", memberId).put("clusterId", clusterId));
     }
 }

@@ -4,38 +4,51 @@
  */
 package io.github.embeddedetcd.internal.datadir;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.internal.json.Json;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** JSON records the library keeps in {@code <data-dir>/embedded-etcd/}. */
+/** JSON records the library keeps in {@code <data-dir>/embedded-etcd/}, each mapped by its own record type. */
 final class Records {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Records() {
     }
 
-    static <T> Optional<T> load(DataDir state, String file, Class<T> type) {
+    static <T> Optional<T> load(DataDir state, String file, Function<JsonNode, T> fromJson) {
         return state.read(file).map(text -> {
             try {
-                return JSON.readValue(text, type);
-            } catch (JsonProcessingException e) {
-                throw new EmbeddedEtcdException("Cannot read " + state.stateDir().resolve(file) + ": "
-                        + e.getOriginalMessage() + ". The file is written by embedded-etcd; if it was edited by hand, "
-                        + "restore it or delete it (the member then starts as if it had not joined).", e);
+                return fromJson.apply(Json.parse(text));
+            } catch (IOException | RuntimeException e) {
+                throw new EmbeddedEtcdException("Cannot read " + state.stateDir().resolve(file) + ": " + e.getMessage()
+                        + ". The file is written by embedded-etcd; if it was edited by hand, restore it or delete it "
+                        + "(the member then starts as if it had not joined).", e);
             }
         });
     }
 
-    static void save(DataDir state, String file, Object record) {
-        try {
-            state.write(file, JSON.writeValueAsString(record));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + record, e);
-        }
+    static void save(DataDir state, String file, JsonNode record) {
+        state.write(file, Json.writeIndented(record));
+    }
+
+    /** A JSON array of URL strings. */
+    static ArrayNode urls(List<URI> urls) {
+        ArrayNode array = Json.object().arrayNode();
+        urls.forEach(url -> array.add(url.toString()));
+        return array;
+    }
+
+    /** The URLs of a JSON array of strings. */
+    static List<URI> urls(JsonNode array) {
+        List<URI> urls = new ArrayList<>();
+        array.forEach(url -> urls.add(URI.create(url.asText())));
+        return List.copyOf(urls);
     }
 }

@@ -4,6 +4,8 @@
  */
 package io.github.embeddedetcd.internal.datadir;
 
+import io.github.embeddedetcd.internal.json.Json;
+
 import java.util.Optional;
 
 /**
@@ -16,11 +18,12 @@ public record Tombstone(long memberId, String name, String removedAt) {
     private static final String FILE = "removed.json";
 
     public static Optional<Tombstone> load(DataDir state) {
-        return Records.load(state, FILE, Tombstone.class);
+        return Records.load(state, FILE, json -> new Tombstone(json.path("memberId").asLong(),
+                json.path("name").textValue(), json.path("removedAt").textValue()));
     }
 
     public void save(DataDir state) {
-        Records.save(state, FILE, this);
+        Records.save(state, FILE, Json.object().put("memberId", memberId).put("name", name).put("removedAt", removedAt));
     }
 
     /** Forgets the removal: the member is about to join again as a new member. */

@@ -19,46 +19,41 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP client behind every call the library makes to etcd (its JSON gateway, {@code /health},
- * {@code /version}): one shared client per TLS setup with keep-alive connections, and a deadline
- * on every request that ends it whole (JDK 17's {@code HttpRequest.timeout} only ends the wait for
- * the headers). Its work is small (a request, a little JSON), so it runs on the client's own
- * selector thread. Requests ask for JSON: etcd's gateway then authenticates by token only, never
- * by the client certificate's name.
+ * {@code /version}), with a deadline on every request that ends it whole (JDK 17's
+ * {@code HttpRequest.timeout} only ends the wait for the headers). Plain {@code http://} URLs go
+ * through {@link PlainHttp}, which sets up no TLS; {@code https://} URLs through one JDK
+ * {@code HttpClient} per TLS setup, created when the first https request is made, with
+ * keep-alive connections, running its small work (a request, a little JSON) on its own selector
+ * thread. Requests ask for JSON: etcd's gateway then authenticates by token only, never by the
+ * client certificate's name.
  */
 public final class EtcdHttp {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Map<ClientTls, EtcdHttp> BY_TLS = new ConcurrentHashMap<>();
 
-    private final HttpClient client;
+    private final ClientTls tls;
+    private volatile HttpClient httpsClient;
 
-    private EtcdHttp(HttpClient client) {
-        this.client = client;
+    private EtcdHttp(ClientTls tls) {
+        this.tls = tls;
     }
 
     /**
      * The client for these TLS settings (it serves http URLs too); its CA and client certificate
-     * are read on first use.
+     * are read on the first https request.
      *
      * @throws io.github.embeddedetcd.config.ConfigException naming a TLS file that cannot be used
      */
     public static EtcdHttp forTls(ClientTls tls) {
-        return BY_TLS.computeIfAbsent(tls, EtcdHttp::create);
-    }
-
-    private static EtcdHttp create(ClientTls tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .executor(Runnable::run);
-        if (!tls.equals(ClientTls.NONE)) {
-            builder.sslContext(ClientSsl.context(tls));
-        }
-        return new EtcdHttp(builder.build());
+        return BY_TLS.computeIfAbsent(tls, EtcdHttp::new);
     }
 
     /** GETs the URL; completes exceptionally with a {@link java.util.concurrent.TimeoutException} after the timeout. */
-    public CompletableFuture<HttpResponse<String>> get(URI url, Duration timeout) {
+    public CompletableFuture<EtcdResponse> get(URI url, Duration timeout) {
+        if (isPlain(url)) {
+            return PlainHttp.send("GET", url, null, Map.of(), CONNECT_TIMEOUT, timeout);
+        }
         return send(request(url, timeout, Map.of()).GET().build(), timeout);
     }
 
@@ -66,10 +61,17 @@ public final class EtcdHttp {
      * POSTs a JSON body with these extra headers (e.g. etcd's {@code Authorization} token);
      * completes exceptionally with a {@link java.util.concurrent.TimeoutException} after the timeout.
      */
-    public CompletableFuture<HttpResponse<String>> postJson(URI url, String json, Map<String, String> headers,
-                                                           Duration timeout) {
+    public CompletableFuture<EtcdResponse> postJson(URI url, String json, Map<String, String> headers,
+                                                    Duration timeout) {
+        if (isPlain(url)) {
+            return PlainHttp.send("POST", url, json, headers, CONNECT_TIMEOUT, timeout);
+        }
         return send(request(url, timeout, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), timeout);
+    }
+
+    private static boolean isPlain(URI url) {
+        return "http".equalsIgnoreCase(url.getScheme());
     }
 
     private static HttpRequest.Builder request(URI url, Duration timeout, Map<String, String> headers) {
@@ -78,8 +80,29 @@ public final class EtcdHttp {
         return request;
     }
 
-    private CompletableFuture<HttpResponse<String>> send(HttpRequest request, Duration timeout) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+    private CompletableFuture<EtcdResponse> send(HttpRequest request, Duration timeout) {
+        return httpsClient().sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new EtcdResponse(response.statusCode(), response.body()))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private HttpClient httpsClient() {
+        HttpClient client = httpsClient;
+        if (client == null) {
+            synchronized (this) {
+                if (httpsClient == null) {
+                    HttpClient.Builder builder = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(CONNECT_TIMEOUT)
+                            .executor(Runnable::run);
+                    if (!tls.equals(ClientTls.NONE)) {
+                        builder.sslContext(ClientSsl.context(tls));
+                    }
+                    httpsClient = builder.build();
+                }
+                client = httpsClient;
+            }
+        }
+        return client;
     }
 }

@@ -5,8 +5,8 @@
 package io.github.embeddedetcd.internal.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.embeddedetcd.internal.datadir.DataDir;
+import io.github.embeddedetcd.internal.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -42,7 +42,6 @@ public final class EtcdOutput {
     /** How etcd 3.4 and 3.5 announce that the client listener serves (logged once the server is ready). */
     private static final String SERVING_CLIENTS = "serving client traffic";
     private static final String ZAP_LEVEL_PREFIX = "{\"level\":\"";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GRPC_LOG = Pattern.compile("(INFO|WARNING|ERROR): \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d (.*)");
     private static final Pattern CAPNSLOG = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+ ([DINWEC]) \\| (.*)");
 
@@ -150,7 +149,7 @@ public final class EtcdOutput {
         static LogLine parse(String line) {
             if (line.startsWith("{")) {
                 try {
-                    JsonNode node = JSON.readTree(line);
+                    JsonNode node = Json.parse(line);
                     if (node.isObject() && node.has("msg")) {
                         return fromZap(node);
                     }
@@ -199,7 +198,7 @@ public final class EtcdOutput {
                 String key = field.getKey();
                 if (!key.equals("level") && !key.equals("ts") && !key.equals("msg") && !key.equals("caller")) {
                     fields.append(fields.length() == 0 ? "" : ", ").append(key).append('=')
-                            .append(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+                            .append(field.getValue().isTextual() ? field.getValue().asText() : Json.write(field.getValue()));
                 }
             }
             String message = node.get("msg").asText();

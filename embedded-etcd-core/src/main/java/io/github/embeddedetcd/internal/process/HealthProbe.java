@@ -6,9 +6,9 @@ package io.github.embeddedetcd.internal.process;
 
 import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.http.EtcdHttp;
+import io.github.embeddedetcd.internal.http.EtcdResponse;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +35,7 @@ public final class HealthProbe {
     /** True when the member answers that it is healthy (it has a leader and no alarm). */
     public boolean isHealthy() throws InterruptedException {
         try {
-            HttpResponse<String> response = http.get(url, timeout).get();
+            EtcdResponse response = http.get(url, timeout).get();
             return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"health\":\"true\"");
         } catch (ExecutionException | CancellationException notYet) {
             return false;
