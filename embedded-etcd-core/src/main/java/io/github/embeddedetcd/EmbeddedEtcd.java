@@ -132,25 +132,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         return new JoinRegistration(record.memberId(), record.initialCluster(), record.endpoints());
     }
 
-    /**
-     * A member removed from its cluster while it was stopped learns it only when etcd refuses to
-     * restart; with join endpoints it then joins anew at once (the data dir is marked removed by
-     * then, so the second start moves the old data aside and joins) instead of failing once first.
-     */
     private EmbeddedEtcd launch(List<URI> joinVia) {
-        try {
-            return launchOnce(joinVia);
-        } catch (MemberRemovedException removedWhileStopped) {
-            if (joinVia.isEmpty()) {
-                throw removedWhileStopped;
-            }
-            LOG.warn("etcd member '{}' was removed from its cluster while it was stopped; joining it again through {}",
-                    config.name(), joinVia);
-            return launchOnce(joinVia);
-        }
-    }
-
-    private EmbeddedEtcd launchOnce(List<URI> joinVia) {
         long began = System.nanoTime();
         MemberRun run = lifecycle.start(cancellation -> {
             binary = binaryResolver.resolve(config.binary());

@@ -61,27 +61,6 @@ class RemovalTest {
     }
 
     @Test
-    void aMemberRemovedWhileItWasStoppedJoinsAgainThroughItsJoinEndpoints() throws Exception {
-        try (LocalCluster cluster = LocalCluster.onFreePorts(dir)) {
-            EmbeddedEtcd n1 = cluster.member("n1", 1).start();
-            cluster.member("n2", 2).join(LocalCluster.endpoints(n1));
-            EmbeddedEtcd n3 = cluster.member("n3", 3, new RecordingListener(),
-                    c -> c.joinEndpoints(List.of(LocalCluster.endpoints(n1)))).start();
-            await().atMost(Duration.ofSeconds(15)).until(() -> !n3.isLearner());
-            long oldId = LocalCluster.idOf(n1, "n3");
-            n3.close();
-
-            n1.remove("n3");
-            n3.start();
-
-            await().atMost(Duration.ofSeconds(15)).until(() -> !n3.isLearner());
-            assertThat(n1.members()).extracting(Member::name).containsExactlyInAnyOrder("n1", "n2", "n3");
-            assertThat(LocalCluster.idOf(n1, "n3")).isNotEqualTo(oldId);
-            assertThat(removedCopies("n3")).as("the old data, moved aside").hasSize(1);
-        }
-    }
-
-    @Test
     void removingTheLeaderLetsTheOthersElectANewOne() {
         try (LocalCluster cluster = LocalCluster.onFreePorts(dir)) {
             List<EmbeddedEtcd> members = cluster.threeVoters();
