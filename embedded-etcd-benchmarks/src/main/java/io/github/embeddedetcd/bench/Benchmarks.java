@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * Entry point of the benchmark harness: {@code Benchmarks [--runs N] [--idle-seconds S] NAME...}
- * with NAME among start, promotion, failover, idle. Prints Markdown
+ * with NAME among start, promotion, failover, idle, cold. Prints Markdown
  * for BENCHMARKS.md. Every benchmark keeps its traffic on loopback and bounds its loops.
  */
 public final class Benchmarks {
 
-    private static final String USAGE = "Benchmarks [--runs N] [--idle-seconds S] start|promotion|failover|idle ...";
+    private static final String USAGE = "Benchmarks [--runs N] [--idle-seconds S] start|promotion|failover|idle|cold ...";
 
     private Benchmarks() {
     }
@@ -44,8 +44,9 @@ public final class Benchmarks {
                 case "promotion" -> new PromotionBenchmark(runs).run();
                 case "failover" -> new FailoverBenchmark(runs).run();
                 case "idle" -> new IdleBenchmark(runs, idleSeconds).run();
+                case "cold" -> new ColdStartBenchmark(runs).run();
                 default -> throw new IllegalArgumentException("unknown benchmark '" + name
-                        + "'; known: start, promotion, failover, idle");
+                        + "'; known: start, promotion, failover, idle, cold");
             }
         }
     }
