@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,6 +70,9 @@ final class ColdStartBenchmark {
                     "-cp", System.getProperty("java.class.path"), FirstStartApp.class.getName(), config.toString());
             long start = System.nanoTime();
             Process app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // bounds the wait for its output too: a hung application is ended, which ends its stdout
+            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(app::destroyForcibly,
+                    CompletableFuture.delayedExecutor(APP_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.equals(FirstStartApp.STARTED)) {
@@ -78,10 +82,12 @@ final class ColdStartBenchmark {
                     }
                 }
             } finally {
+                watchdog.cancel(false);
                 app.destroyForcibly();
             }
             throw new IllegalStateException("the application exited with code " + app.waitFor() + " before its member "
-                    + "started; run it by hand to see why: " + String.join(" ", command));
+                    + "started, or did not start it within " + APP_TIMEOUT_SECONDS + " s; run it by hand to see why: "
+                    + String.join(" ", command));
         } finally {
             Configs.deleteTree(dir);
         }

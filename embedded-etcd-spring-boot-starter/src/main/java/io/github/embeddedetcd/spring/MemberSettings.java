@@ -20,6 +20,7 @@ import org.springframework.core.env.PropertySource;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -120,40 +121,35 @@ final class MemberSettings {
 
     /** A library error about a config key, told with the property's name and where it was set. */
     private ConfigException retold(ConfigException e) {
-        if (e.key().isEmpty() || e.file().isPresent() && !setHere(e.key().get())) {
+        if (e.key().isEmpty()) {
             return e;
         }
         String property = property(e.key().get());
-        ConfigException told = new ConfigException(property, e.problem() + origin(property));
+        Optional<String> setHere = whereSet(property);
+        if (e.file().isPresent() && setHere.isEmpty()) {
+            return e;
+        }
+        ConfigException told = new ConfigException(property, e.problem() + setHere.map(where -> " (set in " + where + ")")
+                .orElse(""));
         told.setStackTrace(e.getStackTrace());
         return told;
     }
 
-    private boolean setHere(String key) {
-        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property(key), '.');
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source.getConfigurationProperty(name) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Where a property was set, as " (set in class path resource [application.yaml] - 4:22)", or
-     * the name of its property source where it has no origin; "" when it is not set.
+     * Where a property is set, e.g. "class path resource [application.yaml] - 4:22", or the name of
+     * its property source where it has no origin; empty when it is not set.
      */
-    private String origin(String property) {
+    private Optional<String> whereSet(String property) {
         ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(name);
             if (found != null) {
-                Object where = found.getOrigin() != null ? found.getOrigin()
-                        : source.getUnderlyingSource() instanceof PropertySource<?> named ? named.getName() : null;
-                return where == null ? "" : " (set in " + where + ")";
+                return Optional.of(found.getOrigin() != null ? found.getOrigin().toString()
+                        : source.getUnderlyingSource() instanceof PropertySource<?> named ? named.getName()
+                        : "a property source");
             }
         }
-        return "";
+        return Optional.empty();
     }
 
     /** The property of a config file key: embedded.etcd.data-dir for data-dir, embedded.etcd.user for embedded.user. */
