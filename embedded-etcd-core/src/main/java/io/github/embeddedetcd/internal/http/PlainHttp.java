@@ -75,6 +75,8 @@ final class PlainHttp {
         if (jsonBody != null) {
             byte[] bytes = jsonBody.getBytes(StandardCharsets.UTF_8);
             connection.setDoOutput(true);
+            // Streaming mode also keeps HttpURLConnection from silently sending a POST again when a
+            // kept-alive connection turns out closed: a member add or removal must go out once.
             connection.setFixedLengthStreamingMode(bytes.length);
             connection.setRequestProperty("Content-Type", "application/json");
             try (OutputStream out = connection.getOutputStream()) {
