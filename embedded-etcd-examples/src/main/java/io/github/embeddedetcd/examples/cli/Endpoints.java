@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.embeddedetcd.config.ClientTls;
 
+import javax.net.ssl.HttpsURLConnection;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,44 +27,55 @@ import java.util.Set;
  */
 final class Endpoints {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TIMEOUT_MILLIS = 2000;
 
     private Endpoints() {
     }
 
     static List<URI> resolve(EndpointUrls given, ClientTls tls) {
-        // HTTP/1.1: over TLS, etcd's peer port accepts an HTTP/2 connection and then closes it unanswered
-        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT);
-        if (given.urls().stream().anyMatch(url -> url.getScheme().equalsIgnoreCase("https"))) {
-            http.sslContext(tls.sslContext());
-        }
-        HttpClient client = http.build();
         Set<URI> clientUrls = new LinkedHashSet<>();
         for (URI endpoint : given.urls()) {
-            clientUrls.addAll(clientUrlsBehind(client, endpoint));
+            clientUrls.addAll(clientUrlsBehind(endpoint, tls));
         }
         return List.copyOf(clientUrls);
     }
 
-    private static List<URI> clientUrlsBehind(HttpClient http, URI endpoint) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/members")).timeout(TIMEOUT).GET().build();
+    private static List<URI> clientUrlsBehind(URI endpoint, ClientTls tls) {
+        // HttpURLConnection rather than the JDK HttpClient: it speaks HTTP/1.1 (over TLS, etcd's peer
+        // port accepts an HTTP/2 connection and then closes it unanswered), and a command that is
+        // given client URLs, the usual case, does not pay for setting up an HttpClient and its TLS
+        HttpURLConnection http = null;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                List<URI> urls = new ArrayList<>();
-                for (JsonNode member : JSON.readTree(response.body())) {
-                    member.path("clientURLs").forEach(url -> urls.add(URI.create(url.asText())));
-                }
+            http = (HttpURLConnection) endpoint.resolve("/members").toURL().openConnection(Proxy.NO_PROXY);
+            if (http instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(tls.sslContext().getSocketFactory());
+            }
+            http.setConnectTimeout(TIMEOUT_MILLIS);
+            http.setReadTimeout(TIMEOUT_MILLIS);
+            if (http.getResponseCode() == 200) {
+                List<URI> urls = peerAnswer(http);
                 if (!urls.isEmpty()) {
                     return urls;
                 }
             }
         } catch (IOException | RuntimeException notAPeerUrl) {
             // a client URL (or nothing there yet): use it as given
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (http != null) {
+                http.disconnect();
+            }
         }
         return List.of(endpoint);
+    }
+
+    /** The client URLs in a peer port's answer to GET /members. */
+    private static List<URI> peerAnswer(HttpURLConnection http) throws IOException {
+        List<URI> urls = new ArrayList<>();
+        try (InputStream body = http.getInputStream()) {
+            for (JsonNode member : new ObjectMapper().readTree(body)) {
+                member.path("clientURLs").forEach(url -> urls.add(URI.create(url.asText())));
+            }
+        }
+        return urls;
     }
 }

@@ -6,8 +6,13 @@ package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcdException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code etcd-embedded} command line: the seed program's commands on top of the library.
@@ -15,10 +20,17 @@ import picocli.CommandLine;
  * (unless {@code --debug}).
  */
 @Command(name = "etcd-embedded", mixinStandardHelpOptions = true, version = "etcd-embedded 0.1.0",
-        description = "Run an etcd member inside this JVM and form an HA cluster with its peers.",
-        subcommands = {ServerCommand.class, JoinCommand.class, RemoveCommand.class, MembersCommand.class,
-                DemoCommand.class})
+        description = "Run an etcd member inside this JVM and form an HA cluster with its peers.")
 public final class EtcdEmbeddedCli {
+
+    /**
+     * The subcommands, in the order of the usage help. Picocli builds a command's model by
+     * reflection when it is added — tens of milliseconds each in a fresh JVM — so a run builds the
+     * model of the subcommand it runs only; help, usage errors and suggestions need their names and
+     * descriptions only, which a light entry read from the {@code @Command} annotation gives.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ServerCommand.class, JoinCommand.class,
+            RemoveCommand.class, MembersCommand.class, DemoCommand.class);
 
     @Option(names = "--debug", description = "Print stack traces of failures.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
@@ -30,6 +42,15 @@ public final class EtcdEmbeddedCli {
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new EtcdEmbeddedCli());
+        Optional<String> named = namedSubcommand(args);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            String name = subcommand.getAnnotation(Command.class).name();
+            if (named.isEmpty()) {
+                cli.addSubcommand(name, listing(subcommand));
+            } else if (named.get().equals(name)) {
+                cli.addSubcommand(name, subcommand);
+            }
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug");
             if (e instanceof EmbeddedEtcdException && !debug) {
@@ -40,5 +61,20 @@ public final class EtcdEmbeddedCli {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The known subcommand that {@code args} run: their first argument that is not an option. */
+    private static Optional<String> namedSubcommand(String... args) {
+        // the top-level options (--debug, --help, --version) take no values, so the first other argument is the command
+        return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
+                .filter(name -> SUBCOMMANDS.stream().anyMatch(type -> type.getAnnotation(Command.class).name().equals(name)));
+    }
+
+    /** A subcommand's entry in the list of commands: its name and description, without its options. */
+    private static CommandSpec listing(Class<?> subcommand) {
+        Command command = subcommand.getAnnotation(Command.class);
+        CommandSpec listing = CommandSpec.create().name(command.name());
+        listing.usageMessage().description(command.description());
+        return listing;
     }
 }
