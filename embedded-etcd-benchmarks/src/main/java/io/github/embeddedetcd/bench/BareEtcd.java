@@ -54,18 +54,25 @@ final class BareEtcd implements AutoCloseable {
 
     /** Polls /health until healthy (bounded). */
     void awaitHealthy() throws InterruptedException {
-        URI url = config.advertiseClientUrls().get(0);
+        awaitHealthy(config.advertiseClientUrls().get(0), process,
+                "bare etcd " + config.name() + " (command: " + String.join(" ", command(config)) + ")");
+    }
+
+    /**
+     * Polls {@code url}/health every {@value #POLL_MILLIS} ms until etcd answers healthy, for at most
+     * {@value #READY_TIMEOUT_MILLIS} ms; fails early when {@code process} (described by {@code what}) exits.
+     */
+    static void awaitHealthy(URI url, Process process, String what) throws InterruptedException {
         EtcdAdmin admin = EtcdAdmin.connect(url);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
         while (!admin.isHealthy(url)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("bare etcd " + config.name() + " exited with code " + process.exitValue()
-                        + " before it was healthy; run the same command by hand to see its output: "
-                        + String.join(" ", command(config)));
+                throw new IllegalStateException(what + " exited with code " + process.exitValue() + " before " + url
+                        + " was healthy; run it by hand to see its output");
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("bare etcd " + config.name() + " was not healthy at "
-                        + config.advertiseClientUrls().get(0) + "/health within " + READY_TIMEOUT_MILLIS + " ms");
+                throw new IllegalStateException(what + ": " + url + "/health was not healthy within "
+                        + READY_TIMEOUT_MILLIS + " ms");
             }
             Thread.sleep(POLL_MILLIS);
         }

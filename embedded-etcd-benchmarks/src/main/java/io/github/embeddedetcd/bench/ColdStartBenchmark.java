@@ -4,28 +4,34 @@
  */
 package io.github.embeddedetcd.bench;
 
-import io.github.embeddedetcd.config.EtcdConfig;
-
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * A user's first start: a fresh JVM running {@link FirstStartApp} (JVM launch → start() returned),
- * alternated with bare etcd started with the same flags (process launch → /health ok), no warm-up
- * round: every run is cold for the JVM (the OS file cache is warm for both sides alike).
+ * First starts, each in a fresh JVM and alternated with bare etcd started with the same flags
+ * (process launch → /health ok), no warm-up round: every run is cold for the JVM (the OS file
+ * cache is warm for both sides alike). Measures {@link FirstStartApp} (JVM launch → start()
+ * returned), the CLI's {@code server} (launch → /health ok), and the wall time of the CLI's
+ * {@code members} and {@code --help}.
  */
 final class ColdStartBenchmark {
 
     private static final long APP_TIMEOUT_SECONDS = 60;
+
+    /** Jars the harness needs (the testkit and its own dependencies), which a minimal application does not have. */
+    private static final List<String> HARNESS_ONLY = List.of("embedded-etcd-testkit", "jna-", "bcprov-", "bcpkix-",
+            "bcutil-", "junit-", "opentest4j-", "apiguardian-", "assertj-", "byte-buddy-");
 
     private final int runs;
 
@@ -33,20 +39,48 @@ final class ColdStartBenchmark {
         this.runs = runs;
     }
 
+    /** One application run: its own logging setup, and launch → start() returned. */
+    private record ApplicationRun(double loggingSetupMillis, double startedMillis) {
+    }
+
     void run() throws Exception {
-        Comparison application = new Comparison("application, fresh JVM: launch → start() returned", "≤ +200 ms");
-        List<Double> added = new ArrayList<>();
+        Comparison application = new Comparison("application, fresh JVM: launch → start() returned", "—");
+        Comparison library = new Comparison("the same, less the application's own logging setup", "≤ +200 ms");
+        Comparison server = new Comparison("CLI `server`, fresh JVM: launch → /health ok", "≤ +350 ms");
+        List<Double> applicationAdded = new ArrayList<>();
+        List<Double> libraryAdded = new ArrayList<>();
+        List<Double> serverAdded = new ArrayList<>();
+        List<Double> members = new ArrayList<>();
+        List<Double> help = new ArrayList<>();
+        ColdCli cli = ColdCli.locate();
+        cli.prepare();
         for (int i = 0; i < runs; i++) {
             double bare = bareStart();
-            double app = applicationStart();
-            application.add(app, bare);
-            added.add(app - bare);
+            ApplicationRun app = applicationStart();
+            application.add(app.startedMillis(), bare);
+            library.add(app.startedMillis() - app.loggingSetupMillis(), bare);
+            applicationAdded.add(app.startedMillis() - bare);
+            libraryAdded.add(app.startedMillis() - app.loggingSetupMillis() - bare);
+
+            double bareAgain = bareStart();
+            ColdCli.ServerRun run = serverStart(cli);
+            server.add(run.untilHealthyMillis(), bareAgain);
+            serverAdded.add(run.untilHealthyMillis() - bareAgain);
+            members.add(run.membersMillis());
+            help.add(cli.wallTime("--help"));
         }
         Comparison.printHeader();
         application.print();
-        System.out.printf(Locale.ROOT, "%nTime the library adds to a cold start (per pair): median %s%n",
-                Stats.of(added).millis());
+        library.print();
+        server.print();
+        System.out.printf(Locale.ROOT, "%nTime added to a cold start (per pair, median): application %s; less its "
+                        + "logging setup %s (target ≤ +200 ms); CLI server %s (target ≤ +350 ms)%n",
+                Stats.of(applicationAdded).millis(), Stats.of(libraryAdded).millis(), Stats.of(serverAdded).millis());
+        System.out.printf(Locale.ROOT, "CLI wall time, launch → exit: members %s; --help %s (target ≤ 250 ms)%n",
+                Stats.of(members).millis(), Stats.of(help).millis());
         application.printAll();
+        library.printAll();
+        server.printAll();
     }
 
     private static double bareStart() throws Exception {
@@ -62,23 +96,35 @@ final class ColdStartBenchmark {
         }
     }
 
-    private static double applicationStart() throws Exception {
+    private static ColdCli.ServerRun serverStart(ColdCli cli) throws Exception {
         Path dir = BareEtcd.dataRoot();
         try {
-            Path config = writeConfig(Configs.member("cold", dir).build(), dir);
+            return cli.server(Configs.member("cold", dir).build(), dir);
+        } finally {
+            Configs.deleteTree(dir);
+        }
+    }
+
+    private static ApplicationRun applicationStart() throws Exception {
+        Path dir = BareEtcd.dataRoot();
+        try {
+            Path config = Configs.yamlFile(Configs.member("cold", dir).build(), dir.resolve("etcd.yaml"));
             List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", System.getProperty("java.class.path"), FirstStartApp.class.getName(), config.toString());
+                    "-cp", applicationClasspath(), FirstStartApp.class.getName(), config.toString());
             long start = System.nanoTime();
             Process app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             // bounds the wait for its output too: a hung application is ended, which ends its stdout
             CompletableFuture<Void> watchdog = CompletableFuture.runAsync(app::destroyForcibly,
                     CompletableFuture.delayedExecutor(APP_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+                double loggingSetup = Double.NaN;
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.equals(FirstStartApp.STARTED)) {
+                    if (line.startsWith(FirstStartApp.LOGGING_SETUP + " ")) {
+                        loggingSetup = Double.parseDouble(line.substring(FirstStartApp.LOGGING_SETUP.length() + 1));
+                    } else if (line.equals(FirstStartApp.STARTED)) {
                         double millis = Stats.millisSince(start);
                         awaitExit(app);
-                        return millis;
+                        return new ApplicationRun(loggingSetup, millis);
                     }
                 }
             } finally {
@@ -93,25 +139,17 @@ final class ColdStartBenchmark {
         }
     }
 
+    /** A minimal application's classpath: this harness's classpath without the jars only the harness needs. */
+    private static String applicationClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> HARNESS_ONLY.stream().noneMatch(Path.of(entry).getFileName().toString()::startsWith))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     private static void awaitExit(Process app) throws InterruptedException {
         if (!app.waitFor(APP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the application did not exit within " + APP_TIMEOUT_SECONDS + " s after "
                     + "its start; its member may still run (pid " + app.pid() + ")");
         }
-    }
-
-    /** The member's settings as the YAML config file a user would write. */
-    private static Path writeConfig(EtcdConfig config, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        List<String> lines = new ArrayList<>(List.of(
-                "name: " + config.name(),
-                "data-dir: " + config.dataDir(),
-                "listen-client-urls: " + config.listenClientUrls().get(0),
-                "listen-peer-urls: " + config.listenPeerUrls().get(0),
-                "heartbeat-interval: " + config.heartbeatIntervalMillis(),
-                "election-timeout: " + config.electionTimeoutMillis(),
-                "embedded:",
-                "  extra-args: [\"" + String.join("\", \"", config.extraArgs()) + "\"]"));
-        return Files.write(dir.resolve("etcd.yaml"), lines);
     }
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ final class Configs {
 
     /** Three members with a static initial-cluster naming all of them. */
     static List<EtcdConfig> staticCluster(Path dir, int size) throws IOException {
-        List<EtcdConfig.Builder> builders = new java.util.ArrayList<>();
+        List<EtcdConfig.Builder> builders = new ArrayList<>();
         Map<String, List<URI>> initial = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
             EtcdConfig.Builder b = member("node-" + i, dir);
@@ -51,6 +52,24 @@ final class Configs {
     /** The testkit cluster the cluster figures measure: three nodes with the same timings as bare etcd. */
     static EtcdTestCluster.Builder testkitCluster() {
         return EtcdTestCluster.builder().nodes(3).timings(HEARTBEAT_MILLIS, ELECTION_MILLIS);
+    }
+
+    /** The member's settings as the YAML config file a user would write, with {@code embeddedLines} under "embedded:". */
+    static Path yamlFile(EtcdConfig config, Path file, String... embeddedLines) throws IOException {
+        Files.createDirectories(file.getParent());
+        List<String> lines = new ArrayList<>(List.of(
+                "name: " + config.name(),
+                "data-dir: " + config.dataDir(),
+                "listen-client-urls: " + config.listenClientUrls().get(0),
+                "listen-peer-urls: " + config.listenPeerUrls().get(0),
+                "heartbeat-interval: " + config.heartbeatIntervalMillis(),
+                "election-timeout: " + config.electionTimeoutMillis(),
+                "embedded:",
+                "  extra-args: [\"" + String.join("\", \"", config.extraArgs()) + "\"]"));
+        for (String line : embeddedLines) {
+            lines.add("  " + line);
+        }
+        return Files.write(file, lines);
     }
 
     static void deleteTree(Path root) throws IOException {

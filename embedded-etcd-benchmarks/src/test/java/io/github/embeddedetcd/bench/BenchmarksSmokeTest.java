@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The short version of the benchmarks: one run of the quick ones (a cold start too), checking that they measure and report. */
+/** The short version of the benchmarks: one run of the quick ones (the cold starts too), checking that they measure and report. */
 class BenchmarksSmokeTest {
 
     @Test
@@ -32,8 +32,10 @@ class BenchmarksSmokeTest {
         // the row of runs without etcd's bootstrap stall has no figures when the single run stalled
         assertThat(report).contains("| 1 member: start → /health ok |", "| 3 members: start → all healthy |",
                 "| failover: SIGKILL leader → first successful write |",
-                "| application, fresh JVM: launch → start() returned |");
-        assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSizeBetween(4, 5);
+                "| application, fresh JVM: launch → start() returned |",
+                "| the same, less the application's own logging setup |",
+                "| CLI `server`, fresh JVM: launch → /health ok |", "CLI wall time, launch → exit: members ");
+        assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSizeBetween(6, 7);
     }
 
     @Test

@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.bench;
+
+import io.github.embeddedetcd.config.EtcdConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CLI as a user runs it: the {@code ./etcd-embedded} script (which builds the jar when it is
+ * stale and records its class-data archive once per build), one fresh JVM per command.
+ */
+final class ColdCli {
+
+    /** Where the harness finds the script; the bench profile and the smoke test set it. */
+    static final String SCRIPT_PROPERTY = "bench.cli";
+
+    private static final long EXIT_TIMEOUT_SECONDS = 60;
+
+    /** The wall times of one {@code server} run and of a {@code members} call against it. */
+    record ServerRun(double untilHealthyMillis, double membersMillis) {
+    }
+
+    private final Path script;
+
+    private ColdCli(Path script) {
+        this.script = script;
+    }
+
+    static ColdCli locate() {
+        Path script = Path.of(System.getProperty(SCRIPT_PROPERTY, "../etcd-embedded")).toAbsolutePath().normalize();
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("the CLI script " + script + " is missing or not executable; set -D"
+                    + SCRIPT_PROPERTY + "=<path to etcd-embedded in the repository root>");
+        }
+        return new ColdCli(script);
+    }
+
+    /** Runs the command once without timing it: the first run after a build records the class-data archive. */
+    void prepare() throws IOException, InterruptedException {
+        wallTime("--version");
+    }
+
+    /** Milliseconds from launch to exit of {@code etcd-embedded args}, which must exit with 0. */
+    double wallTime(String... args) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process cli = launch(args);
+        awaitExit(cli, args);
+        if (cli.exitValue() != 0) {
+            throw new IllegalStateException(describe(args) + " exited with code " + cli.exitValue()
+                    + "; run it by hand to see why");
+        }
+        return Stats.millisSince(start);
+    }
+
+    /** {@code etcd-embedded server} on a config file of {@code config}: launch → /health ok; then a members call; then SIGTERM. */
+    ServerRun server(EtcdConfig config, Path dir) throws IOException, InterruptedException {
+        Path file = Configs.yamlFile(config, dir.resolve("cli.yaml"), "http-port: 0");
+        URI url = config.advertiseClientUrls().get(0);
+        long start = System.nanoTime();
+        Process server = launch("server", file.toString());
+        try {
+            BareEtcd.awaitHealthy(url, server, describe("server", file.toString()));
+            double untilHealthy = Stats.millisSince(start);
+            double members = wallTime("members", "--endpoints", url.toString());
+            return new ServerRun(untilHealthy, members);
+        } finally {
+            server.destroy();
+            awaitExit(server, "server", file.toString());
+        }
+    }
+
+    private Process launch(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private void awaitExit(Process cli, String... args) throws InterruptedException {
+        if (!cli.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            cli.destroyForcibly();
+            throw new IllegalStateException(describe(args) + " did not exit within " + EXIT_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private String describe(String... args) {
+        return script + " " + String.join(" ", args);
+    }
+}
