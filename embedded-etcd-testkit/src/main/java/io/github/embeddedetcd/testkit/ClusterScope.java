@@ -33,8 +33,8 @@ final class ClusterScope {
                 .orElse(ConditionEvaluationResult.enabled("the cluster's network can be set up here"));
     }
 
-    void put(ExtensionContext context, EtcdTestCluster cluster, Cleanup cleanup) {
-        context.getStore(namespace).put(CLUSTER, new StoredCluster(cluster, cleanup));
+    void put(ExtensionContext context, StoredCluster cluster) {
+        context.getStore(namespace).put(CLUSTER, cluster);
     }
 
     /** The cluster of this context or the nearest enclosing one. */

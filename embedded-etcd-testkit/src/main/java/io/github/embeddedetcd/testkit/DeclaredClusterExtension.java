@@ -48,13 +48,13 @@ final class DeclaredClusterExtension implements ExecutionCondition, BeforeAllCal
     @Override
     public void beforeAll(ExtensionContext context) {
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), EtcdCluster.class)
-                .ifPresent(annotation -> scope.put(context, start(annotation), cleanup(annotation)));
+                .ifPresent(annotation -> scope.put(context, cluster(annotation, context)));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, EtcdCluster.class))
-                .ifPresent(annotation -> scope.put(context, start(annotation), cleanup(annotation)));
+                .ifPresent(annotation -> scope.put(context, cluster(annotation, context)));
     }
 
     @Override
@@ -111,8 +111,14 @@ final class DeclaredClusterExtension implements ExecutionCondition, BeforeAllCal
                 .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, EtcdCluster.class)));
     }
 
+    /** The context's own cluster, or one it borrows from the run's shared clusters. */
+    private static StoredCluster cluster(EtcdCluster annotation, ExtensionContext context) {
+        return annotation.shared() ? SharedClusters.of(context).borrow(annotation, () -> start(annotation))
+                : StoredCluster.own(start(annotation), cleanup(annotation));
+    }
+
     @SuppressWarnings("deprecation")
-    private static Cleanup cleanup(EtcdCluster annotation) {
+    static Cleanup cleanup(EtcdCluster annotation) {
         return annotation.keepDataOnFailure() && annotation.cleanup() == Cleanup.ALWAYS ? Cleanup.ON_SUCCESS
                 : annotation.cleanup();
     }

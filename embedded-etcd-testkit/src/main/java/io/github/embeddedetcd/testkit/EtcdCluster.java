@@ -59,6 +59,17 @@ public @interface EtcdCluster {
     /** etcd authentication on, with a root user whose password the cluster generates. */
     boolean auth() default false;
 
+    /**
+     * One cluster for every class (or method) in the test run that declares the same cluster with
+     * {@code shared = true}, instead of one each: it starts once and stops when the run ends. Each
+     * class gets it with all keys deleted (revisions keep counting; leases, users and roles that
+     * earlier classes made stay until they expire or are removed). A shared cluster refuses faults and
+     * stops ({@link EtcdTestCluster#kill}, {@code partition}, {@code addNode}, {@code stop},
+     * {@code close}, ...) with an {@link IllegalStateException}: a class that injects faults needs a
+     * cluster of its own. Classes that run in parallel get a cluster each.
+     */
+    boolean shared() default false;
+
     /** What happens to the nodes' data dirs when the cluster closes; kept ones are logged with their path. */
     Cleanup cleanup() default Cleanup.ALWAYS;
 

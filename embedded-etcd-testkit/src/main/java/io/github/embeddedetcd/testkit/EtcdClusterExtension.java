@@ -89,7 +89,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
         if (!started) {
             cluster.start();
             started = true;
-            scope.put(context, cluster, cleanup);
+            scope.put(context, StoredCluster.own(cluster, cleanup));
         }
     }
 

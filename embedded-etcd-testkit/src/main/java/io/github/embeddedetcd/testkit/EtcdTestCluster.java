@@ -7,6 +7,7 @@ package io.github.embeddedetcd.testkit;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.EtcdStartException;
 import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.ClientTls;
@@ -89,6 +90,8 @@ public class EtcdTestCluster implements AutoCloseable {
     /** Counts closes, so that a restart whose wait a close fell into does not start a new cluster. */
     private long closes;
     private volatile boolean keepData;
+    /** Set while test classes share it (see {@link EtcdCluster#shared()}): faults and stops are refused. */
+    private volatile boolean shared;
 
     EtcdTestCluster(ClusterSettings settings) {
         this.settings = settings;
@@ -286,24 +289,28 @@ public class EtcdTestCluster implements AutoCloseable {
 
     /** Ends the node's etcd with SIGKILL, as a crash would. */
     public synchronized void kill(TestNode node) {
+        requireOwn("kill " + node.name());
         node.member().kill();
         node.paused(false);
     }
 
     /** Stops the node gracefully (SIGTERM). */
     public synchronized void stop(TestNode node) {
+        requireOwn("stop " + node.name());
         resume(node);
         node.member().close();
     }
 
     /** Stops the node if it runs, then starts it again on the same data dir. */
     public synchronized void restart(TestNode node) {
+        requireOwn("restart " + node.name());
         stop(node);
         node.member().start();
     }
 
     /** Freezes the node's etcd with SIGSTOP: it holds its connections but answers nothing. */
     public synchronized void pause(TestNode node) {
+        requireOwn("pause " + node.name());
         signal(node, "STOP");
         node.paused(true);
     }
@@ -322,6 +329,7 @@ public class EtcdTestCluster implements AutoCloseable {
 
     /** Adds a node through the library's join: it starts as a learner and returns once promoted. */
     public synchronized TestNode addNode() {
+        requireOwn("add a node");
         int index = nextIndex++;
         TestNode node = newNode(index, network.address(index), c -> { });
         URI[] voters = nodes.stream().filter(n -> n.isRunning() && !n.isPaused()).map(TestNode::clientEndpoint)
@@ -337,6 +345,7 @@ public class EtcdTestCluster implements AutoCloseable {
      * "unhealthy cluster" refusal after a recent fault is retried ({@code embedded.reconfig-timeout}).
      */
     public synchronized void removeNode(TestNode node) {
+        requireOwn("remove " + node.name());
         TestNode via = nodes.stream().filter(n -> n != node && n.isRunning() && !n.isPaused()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no other running node to remove " + node + " through"));
         resume(node);
@@ -358,6 +367,7 @@ public class EtcdTestCluster implements AutoCloseable {
      */
     @SafeVarargs
     public final synchronized void partition(Set<TestNode>... groups) {
+        requireOwn("partition the network");
         List<List<Integer>> indices = new ArrayList<>();
         List<Integer> rest = new ArrayList<>(nodes.stream().map(TestNode::index).toList());
         for (Set<TestNode> group : groups) {
@@ -381,11 +391,13 @@ public class EtcdTestCluster implements AutoCloseable {
      * much; {@link Duration#ZERO} ends the delay (NAMESPACES; needs {@code iptables}, see the README).
      */
     public synchronized void delay(TestNode node, Duration delay) {
+        requireOwn("delay " + node.name());
         network.delay(node.index(), delay);
     }
 
     /** Drops this percentage (0–100) of the packets the node receives; 0 ends the loss (NAMESPACES, as {@link #delay}). */
     public synchronized void loss(TestNode node, double percent) {
+        requireOwn("drop packets of " + node.name());
         network.loss(node.index(), percent);
     }
 
@@ -438,6 +450,7 @@ public class EtcdTestCluster implements AutoCloseable {
 
     /** Stops every node (leader first), keeping their data: {@link #start()} starts them again. */
     public synchronized void stop() {
+        requireOwn("stop the cluster");
         stopNodes();
     }
 
@@ -448,6 +461,7 @@ public class EtcdTestCluster implements AutoCloseable {
     public void restart(long delay, TimeUnit unit) throws InterruptedException {
         long closesBefore;
         synchronized (this) {
+            requireOwn("restart the cluster");
             closesBefore = closes;
             stopNodes();
         }
@@ -472,6 +486,7 @@ public class EtcdTestCluster implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        requireOwn("close the cluster");
         closes++;
         clients.close();
         try {
@@ -496,6 +511,31 @@ public class EtcdTestCluster implements AutoCloseable {
                 dataRoot = null;
             }
         }
+    }
+
+    /** Marks the cluster as shared by test classes, or as owned by one again (to be closed by its pool). */
+    void shared(boolean value) {
+        shared = value;
+    }
+
+    private void requireOwn(String action) {
+        if (shared) {
+            throw new IllegalStateException("Cannot " + action + ": test cluster " + clusterName + " is shared by the "
+                    + "test classes that declare @EtcdCluster(shared = true), and what this changes would reach the "
+                    + "classes after this one. Give this class a cluster of its own: remove shared = true.");
+        }
+    }
+
+    /**
+     * Whether every node runs and answers /health: what a shared cluster must be before the next
+     * class gets it.
+     */
+    synchronized boolean isHealthy() {
+        if (nodes.isEmpty() || !nodes.stream().allMatch(n -> n.isRunning() && !n.isPaused())) {
+            return false;
+        }
+        EtcdAdmin admin = clients.admin(clientEndpoints());
+        return nodes.stream().allMatch(n -> admin.isHealthy(n.clientEndpoint()));
     }
 
     /** Resumes paused nodes and stops all, leader first; a node that is already gone is skipped. */

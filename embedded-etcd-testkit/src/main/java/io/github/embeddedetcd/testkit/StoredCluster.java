@@ -6,20 +6,40 @@ package io.github.embeddedetcd.testkit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.function.Consumer;
+
 /**
- * A test cluster kept in JUnit's extension store (see {@link ClusterScope}). (JUnit 5.13 deprecates
- * {@code CloseableResource} for {@code AutoCloseable}, which older versions such as Spring Boot 3.5's 5.12 do not close.)
+ * A test cluster kept in JUnit's extension store (see {@link ClusterScope}): closed with its
+ * context, or given back to its pool when it is shared (see {@link SharedClusters}). (JUnit 5.13
+ * deprecates {@code CloseableResource} for {@code AutoCloseable}, which older versions such as
+ * Spring Boot 3.5's 5.12 do not close.)
  */
 @SuppressWarnings("deprecation")
 final class StoredCluster implements ExtensionContext.Store.CloseableResource {
 
     private final EtcdTestCluster cluster;
-    private final Cleanup cleanup;
+    /** Ends this context's use of the cluster; its argument says whether a test that used it failed. */
+    private final Consumer<Boolean> release;
     private volatile boolean testFailed;
 
-    StoredCluster(EtcdTestCluster cluster, Cleanup cleanup) {
+    private StoredCluster(EtcdTestCluster cluster, Consumer<Boolean> release) {
         this.cluster = cluster;
-        this.cleanup = cleanup;
+        this.release = release;
+    }
+
+    /** A cluster of the context's own, closed with it: its data kept as {@code cleanup} says. */
+    static StoredCluster own(EtcdTestCluster cluster, Cleanup cleanup) {
+        return new StoredCluster(cluster, failed -> close(cluster, cleanup, failed));
+    }
+
+    /** A cluster borrowed from the pool of shared ones, given back when the context ends. */
+    static StoredCluster borrowed(EtcdTestCluster cluster, SharedClusters pool) {
+        return new StoredCluster(cluster, failed -> pool.giveBack(cluster, failed));
+    }
+
+    static void close(EtcdTestCluster cluster, Cleanup cleanup, boolean testFailed) {
+        cluster.keepData(cleanup == Cleanup.NEVER || (cleanup == Cleanup.ON_SUCCESS && testFailed));
+        cluster.close();
     }
 
     EtcdTestCluster cluster() {
@@ -32,7 +52,6 @@ final class StoredCluster implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() {
-        cluster.keepData(cleanup == Cleanup.NEVER || (cleanup == Cleanup.ON_SUCCESS && testFailed));
-        cluster.close();
+        release.accept(testFailed);
     }
 }
