@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Benchmarks {
 
-    private static final String USAGE = "Benchmarks [--runs N] [--idle-seconds S] start|promotion|failover|idle|cold ...";
+    private static final String USAGE = "Benchmarks [--runs N] [--idle-seconds S] start|promotion|failover|idle|cold|suite ...";
 
     private Benchmarks() {
     }
@@ -45,8 +45,9 @@ public final class Benchmarks {
                 case "failover" -> new FailoverBenchmark(runs).run();
                 case "idle" -> new IdleBenchmark(runs, idleSeconds).run();
                 case "cold" -> new ColdStartBenchmark(runs).run();
+                case "suite" -> new SuiteBenchmark(runs).run();
                 default -> throw new IllegalArgumentException("unknown benchmark '" + name
-                        + "'; known: start, promotion, failover, idle, cold");
+                        + "'; known: start, promotion, failover, idle, cold, suite");
             }
         }
     }

@@ -13,16 +13,16 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The short version of the benchmarks: one run of the quick ones (the cold starts too), checking that they measure and report. */
+/** The short version of the benchmarks: one run of the quick ones (cold starts and test suites too), checking that they measure and report. */
 class BenchmarksSmokeTest {
 
     @Test
-    void oneRunOfStartFailoverAndColdStartReportsBothSides() throws Exception {
+    void oneRunOfTheQuickBenchmarksReportsBothSides() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Benchmarks.main(new String[] {"--runs", "1", "start", "failover", "cold"});
+            Benchmarks.main(new String[] {"--runs", "1", "start", "failover", "cold", "suite"});
         } finally {
             System.setOut(original);
         }
@@ -34,7 +34,8 @@ class BenchmarksSmokeTest {
                 "| failover: SIGKILL leader → first successful write |",
                 "| application, fresh JVM: launch → start() returned |",
                 "| the same, less the application's own logging setup |",
-                "| CLI `server`, fresh JVM: launch → /health ok |", "CLI wall time, launch → exit: members ");
+                "| CLI `server`, fresh JVM: launch → /health ok |", "CLI wall time, launch → exit: members ",
+                "| a cluster per class (`embedded-etcd.testkit.shared=false`) |", "| one shared cluster (`shared = true`) |");
         assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSizeBetween(6, 7);
     }
 

@@ -113,7 +113,9 @@ final class DeclaredClusterExtension implements ExecutionCondition, BeforeAllCal
 
     /** The context's own cluster, or one it borrows from the run's shared clusters. */
     private static StoredCluster cluster(EtcdCluster annotation, ExtensionContext context) {
-        return annotation.shared() ? SharedClusters.of(context).borrow(annotation, () -> start(annotation))
+        boolean shared = annotation.shared() && context.getConfigurationParameter(EtcdCluster.SHARED_PARAMETER)
+                .map(value -> !value.trim().equalsIgnoreCase("false")).orElse(true);
+        return shared ? SharedClusters.of(context).borrow(annotation, () -> start(annotation))
                 : StoredCluster.own(start(annotation), cleanup(annotation));
     }
 

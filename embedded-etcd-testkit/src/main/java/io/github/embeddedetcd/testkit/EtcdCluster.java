@@ -35,6 +35,14 @@ import java.lang.annotation.Target;
 @ExtendWith(DeclaredClusterExtension.class)
 public @interface EtcdCluster {
 
+    /**
+     * The JUnit configuration parameter that turns {@link #shared()} off for a run when set to
+     * {@code false} (e.g. {@code -Dembedded-etcd.testkit.shared=false}, or in
+     * {@code junit-platform.properties}): every class then gets a cluster of its own, which tells
+     * whether a failure comes from state that an earlier class left behind.
+     */
+    String SHARED_PARAMETER = "embedded-etcd.testkit.shared";
+
     /** Number of voting members. */
     int nodes() default 3;
 
@@ -66,7 +74,8 @@ public @interface EtcdCluster {
      * earlier classes made stay until they expire or are removed). A shared cluster refuses faults and
      * stops ({@link EtcdTestCluster#kill}, {@code partition}, {@code addNode}, {@code stop},
      * {@code close}, ...) with an {@link IllegalStateException}: a class that injects faults needs a
-     * cluster of its own. Classes that run in parallel get a cluster each.
+     * cluster of its own. Classes that run in parallel get a cluster each. {@link #SHARED_PARAMETER}
+     * turns sharing off for a run.
      */
     boolean shared() default false;
 

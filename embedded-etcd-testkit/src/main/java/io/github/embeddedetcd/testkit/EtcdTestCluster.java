@@ -7,7 +7,6 @@ package io.github.embeddedetcd.testkit;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
-import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.EtcdStartException;
 import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.ClientTls;
@@ -524,18 +523,6 @@ public class EtcdTestCluster implements AutoCloseable {
                     + "test classes that declare @EtcdCluster(shared = true), and what this changes would reach the "
                     + "classes after this one. Give this class a cluster of its own: remove shared = true.");
         }
-    }
-
-    /**
-     * Whether every node runs and answers /health: what a shared cluster must be before the next
-     * class gets it.
-     */
-    synchronized boolean isHealthy() {
-        if (nodes.isEmpty() || !nodes.stream().allMatch(n -> n.isRunning() && !n.isPaused())) {
-            return false;
-        }
-        EtcdAdmin admin = clients.admin(clientEndpoints());
-        return nodes.stream().allMatch(n -> admin.isHealthy(n.clientEndpoint()));
     }
 
     /** Resumes paused nodes and stops all, leader first; a node that is already gone is skipped. */

@@ -29,11 +29,11 @@ import java.util.function.Supplier;
  * in JUnit's root context, which closes it when the run ends). A class borrows an idle cluster of
  * the shape it declares, with all its keys deleted, or gets a new one when every cluster of that
  * shape is in use (classes running in parallel); it gives the cluster back when it ends. A cluster
- * that is not healthy when it would be lent again, or whose keys could not be deleted, is closed
- * and replaced.
+ * with a node that no longer runs when it would be lent again, or whose keys could not be deleted
+ * (which takes a leader), is closed and replaced.
  */
-@SuppressWarnings("deprecation") // CloseableResource: see StoredCluster
-final class SharedClusters implements ExtensionContext.Store.CloseableResource {
+@SuppressWarnings("deprecation") // CloseableResource and AutoCloseable: see StoredCluster
+final class SharedClusters implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedClusters.class);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedClusters.class);
@@ -80,10 +80,10 @@ final class SharedClusters implements ExtensionContext.Store.CloseableResource {
         return clusters == null ? null : clusters.poll();
     }
 
-    /** Whether the cluster is healthy and now holds no keys. */
+    /** Whether all nodes of the cluster still run, and it now holds no keys. */
     private static boolean wiped(EtcdTestCluster cluster) {
-        if (!cluster.isHealthy()) {
-            LOG.warn("Shared test cluster {} is not healthy; a new one replaces it", cluster.clusterName());
+        if (!cluster.nodes().stream().allMatch(TestNode::isRunning)) {
+            LOG.warn("A node of shared test cluster {} no longer runs; a new cluster replaces it", cluster.clusterName());
             return false;
         }
         try {

@@ -10,12 +10,12 @@ import java.util.function.Consumer;
 
 /**
  * A test cluster kept in JUnit's extension store (see {@link ClusterScope}): closed with its
- * context, or given back to its pool when it is shared (see {@link SharedClusters}). (JUnit 5.13
- * deprecates {@code CloseableResource} for {@code AutoCloseable}, which older versions such as
- * Spring Boot 3.5's 5.12 do not close.)
+ * context, or given back to its pool when it is shared (see {@link SharedClusters}). Both kinds of
+ * closeable: JUnit 5.13 closes an {@code AutoCloseable} (and warns about a {@code CloseableResource}
+ * that is not one), older versions such as Spring Boot 3.5's 5.12 close a {@code CloseableResource} only.
  */
 @SuppressWarnings("deprecation")
-final class StoredCluster implements ExtensionContext.Store.CloseableResource {
+final class StoredCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final EtcdTestCluster cluster;
     /** Ends this context's use of the cluster; its argument says whether a test that used it failed. */

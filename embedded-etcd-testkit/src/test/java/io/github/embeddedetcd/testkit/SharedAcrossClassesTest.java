@@ -43,6 +43,15 @@ class SharedAcrossClassesTest {
     }
 
     @Test
+    void theConfigurationParameterTurnsSharingOff() {
+        Events events = EngineTestKit.engine("junit-jupiter").configurationParameter(EtcdCluster.SHARED_PARAMETER, "false")
+                .selectors(selectors(FirstWriter.class, SecondWriter.class)).execute().testEvents();
+
+        events.assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(CLUSTER_OF.get("SecondWriter")).isNotEqualTo(CLUSTER_OF.get("FirstWriter"));
+    }
+
+    @Test
     void anotherShapeGetsAnotherCluster() {
         run(FirstWriter.class, SlowerTimings.class).assertStatistics(stats -> stats.succeeded(2).failed(0));
 
@@ -61,11 +70,13 @@ class SharedAcrossClassesTest {
     }
 
     private static Events run(Class<?>... fixtures) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectors(fixtures)).execute().testEvents();
+    }
+
+    private static DiscoverySelector[] selectors(Class<?>... fixtures) {
         CLUSTER_OF.clear();
         KEYS_FOUND_BY.clear();
-        return EngineTestKit.engine("junit-jupiter")
-                .selectors(Arrays.stream(fixtures).map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new))
-                .execute().testEvents();
+        return Arrays.stream(fixtures).map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new);
     }
 
     private static void record(Class<?> fixture, EtcdTestCluster cluster, Client client) throws Exception {
