@@ -37,7 +37,7 @@ final class Configs {
                 .joinTimeout(Duration.ofMinutes(2));
     }
 
-    /** Three members with a static initial-cluster naming all of them. */
+    /** Members with a static initial-cluster naming all of them. */
     static List<EtcdConfig> staticCluster(Path dir, int size) throws IOException {
         List<EtcdConfig.Builder> builders = new ArrayList<>();
         Map<String, List<URI>> initial = new LinkedHashMap<>();
@@ -49,9 +49,9 @@ final class Configs {
         return builders.stream().map(b -> b.initialCluster(initial).initialClusterToken(dir.getFileName().toString()).build()).toList();
     }
 
-    /** The testkit cluster the cluster figures measure: three nodes with the same timings as bare etcd. */
-    static EtcdTestCluster.Builder testkitCluster() {
-        return EtcdTestCluster.builder().nodes(3).timings(HEARTBEAT_MILLIS, ELECTION_MILLIS);
+    /** The testkit cluster the cluster figures measure: {@code nodes} nodes with the same timings as bare etcd. */
+    static EtcdTestCluster.Builder testkitCluster(int nodes) {
+        return EtcdTestCluster.builder().nodes(nodes).timings(HEARTBEAT_MILLIS, ELECTION_MILLIS);
     }
 
     /** The member's settings as the YAML config file a user would write, with {@code embeddedLines} under "embedded:". */

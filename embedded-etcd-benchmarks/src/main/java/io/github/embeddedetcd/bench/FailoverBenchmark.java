@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * dead leader does not hide the recovery); the leader is killed with
  * SIGKILL (the leader is found before the clock starts); measured is the time from the kill to the
  * first successful put issued after it. The
- * testkit cluster against three bare processes, same timings (election 100 ms).
+ * testkit cluster against as many bare processes, same timings (election 100 ms).
  */
 final class FailoverBenchmark {
 
@@ -27,13 +27,15 @@ final class FailoverBenchmark {
     private static final long PUT_DEADLINE_MILLIS = 50;
 
     private final int runs;
+    private final int members;
 
-    FailoverBenchmark(int runs) {
+    FailoverBenchmark(int runs, int members) {
         this.runs = runs;
+        this.members = members;
     }
 
     void run() throws Exception {
-        Comparison failover = new Comparison("failover: SIGKILL leader → first successful write",
+        Comparison failover = new Comparison("failover, " + members + " members: SIGKILL leader → first successful write",
                 "≤ election timeout + 250 ms = " + (Configs.ELECTION_MILLIS + 250) + " ms");
         Comparison.withWarmUp(runs, counted -> {
             double lib = library();
@@ -46,15 +48,15 @@ final class FailoverBenchmark {
         failover.print();
     }
 
-    private static double library() throws Exception {
-        try (EtcdTestCluster cluster = Configs.testkitCluster().start()) {
+    private double library() throws Exception {
+        try (EtcdTestCluster cluster = Configs.testkitCluster(members).start()) {
             TestNode leader = cluster.leader();
             return measure(cluster.client(), () -> cluster.kill(leader));
         }
     }
 
-    private static double bare() throws Exception {
-        try (BareCluster cluster = BareCluster.start(3);
+    private double bare() throws Exception {
+        try (BareCluster cluster = BareCluster.start(members);
              Client client = EtcdAdmin.connect(cluster.clientUrls()).newClient()) {
             BareEtcd leader = cluster.leader();
             return measure(client, leader::kill);

@@ -45,7 +45,7 @@ final class IdleBenchmark {
         Comparison etcdCpu = new Comparison("etcd CPU over " + seconds + " s, 3 members idle (ms)", "—");
         for (int i = 0; i < runs; i++) {
             long libraryEtcdCpu;
-            try (EtcdTestCluster cluster = Configs.testkitCluster().start()) {
+            try (EtcdTestCluster cluster = Configs.testkitCluster(3).start()) {
                 Thread.sleep(SETTLE_MILLIS);
                 List<Long> pids = cluster.nodes().stream().map(TestNode::member).map(m -> m.pid()).toList();
                 long etcdBefore = cpuMillis(pids);

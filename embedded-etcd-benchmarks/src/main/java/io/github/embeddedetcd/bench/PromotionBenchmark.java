@@ -10,6 +10,7 @@ import io.etcd.jetcd.KV;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Join-to-voter: a learner is registered, then started; a separate observer polls (every 5 ms)
+ * Join-to-voter: into a testkit cluster of all members but one, holding the given amount of data,
+ * a learner is registered, then started; a separate observer polls (every 5 ms)
  * the learner's applied index against the leader's and the learner flag. Reports, from the
  * learner's start: raw catch-up (applied index reaches the leader's — what bare etcd gives),
  * promotion, and promotion minus catch-up (the library's own delay).
@@ -34,15 +36,24 @@ final class PromotionBenchmark {
     private static final int VALUE_BYTES = 128 * 1024;
 
     private final int runs;
+    private final int members;
+    private final List<Integer> dataSizesMb;
 
-    PromotionBenchmark(int runs) {
+    /** @param members the cluster's size once the learner is a voter (at least 2) */
+    PromotionBenchmark(int runs, int members, List<Integer> dataSizesMb) {
+        if (members < 2) {
+            throw new IllegalArgumentException("promotion needs --members 2 or more: a cluster and the learner that joins it");
+        }
         this.runs = runs;
+        this.members = members;
+        this.dataSizesMb = dataSizesMb;
     }
 
     void run() throws Exception {
+        System.out.printf("%nThe %s member joins a cluster of %d:%n", ordinal(members), members - 1);
         System.out.println("| data | learner start → caught up (bare etcd) | learner start → voter | voter − caught up | ratio voter / caught up |");
         System.out.println("|---|---|---|---|---|");
-        for (int dataMb : new int[] {0, 64}) {
+        for (int dataMb : dataSizesMb) {
             List<Double> caughtUp = new ArrayList<>();
             List<Double> promoted = new ArrayList<>();
             List<Double> delay = new ArrayList<>();
@@ -61,16 +72,25 @@ final class PromotionBenchmark {
         System.out.printf("%n%d runs each; median (min–max).%n", runs);
     }
 
+    private static String ordinal(int n) {
+        return n + (n % 100 / 10 == 1 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
+    }
+
     /** Returns {caught-up ms, promoted ms}, both measured from the learner's start. */
     private double[] once(int dataMb) throws Exception {
         Path dir = Files.createTempDirectory("promotion-bench");
-        try (EmbeddedEtcd leader = EmbeddedEtcd.builder().config(config("leader", dir)).start()) {
-            load(leader.client().getKVClient(), dataMb);
+        try (EtcdTestCluster cluster = Configs.testkitCluster(members - 1).start()) {
+            load(cluster.client().getKVClient(), dataMb);
             EmbeddedEtcd learner = EmbeddedEtcd.builder().config(config("learner", dir)).build();
-            try (learner; Client observer = EtcdAdmin.connect(leader.clientEndpoints()).newClient()) {
-                learner.register(leader.clientEndpoints().toArray(URI[]::new));
+            try (learner; Client observer = EtcdAdmin.connect(cluster.clientEndpoints()).newClient()) {
+                learner.register(cluster.clientEndpoints().toArray(URI[]::new));
                 URI learnerUrl = learner.clientEndpoints().get(0);
-                URI leaderUrl = leader.clientEndpoints().get(0);
+                URI leaderUrl = cluster.leader().clientEndpoint();
                 long start = System.nanoTime();
                 CompletableFuture<double[]> watch = CompletableFuture.supplyAsync(() -> observe(observer, leaderUrl, learnerUrl, start));
                 learner.start();

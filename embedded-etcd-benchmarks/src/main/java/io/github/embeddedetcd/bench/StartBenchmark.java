@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * (1) One member, start → /health ok: {@code EmbeddedEtcd.start()} against the same etcd started
- * bare and polled by the harness. (2) Three members ready (all healthy, leader elected): the
- * testkit against three bare processes with the same static initial-cluster and timings.
+ * bare and polled by the harness. (2) A cluster (three members by default) ready (all healthy, leader elected): the
+ * testkit against as many bare processes with the same static initial-cluster and timings.
  * Runs alternate library and bare; one warm-up pair is not counted. After each run the disk is
  * flushed and the machine left alone for a moment, so that one run's teardown (etcd's last writes,
  * the deleted data dir) does not slow down the next run's start.
@@ -31,19 +31,21 @@ final class StartBenchmark {
     private static final double BOOTSTRAP_STALL_MILLIS = 1000;
 
     private final int runs;
+    private final int members;
 
-    StartBenchmark(int runs) {
+    StartBenchmark(int runs, int members) {
         this.runs = runs;
+        this.members = members;
     }
 
     void run() throws Exception {
         Comparison single = new Comparison("1 member: start → /health ok", "≤ 1.10×");
-        Comparison cluster = new Comparison("3 members: start → all healthy", "≤ 1.20×");
+        Comparison cluster = new Comparison(members + " members: start → all healthy", "≤ 1.20×");
         Comparison.withWarmUp(runs, counted -> {
             double lib = settled(embeddedStart());
             double bare = settled(bareStart(1));
             double libCluster = settled(testkitStart());
-            double bareCluster = settled(bareStart(3));
+            double bareCluster = settled(bareStart(members));
             if (counted) {
                 single.add(lib, bare);
                 cluster.add(libCluster, bareCluster);
@@ -52,7 +54,7 @@ final class StartBenchmark {
         Comparison.printHeader();
         single.print();
         cluster.print();
-        cluster.below(BOOTSTRAP_STALL_MILLIS, "3 members, runs without etcd's 1 s bootstrap stall").print();
+        cluster.below(BOOTSTRAP_STALL_MILLIS, members + " members, runs without etcd's 1 s bootstrap stall").print();
         System.out.println();
         single.printAll();
         cluster.printAll();
@@ -71,8 +73,8 @@ final class StartBenchmark {
         }
     }
 
-    private static double testkitStart() {
-        try (EtcdTestCluster cluster = Configs.testkitCluster().build()) {
+    private double testkitStart() {
+        try (EtcdTestCluster cluster = Configs.testkitCluster(members).build()) {
             long start = System.nanoTime();
             cluster.start();
             return Stats.millisSince(start);
