@@ -19,7 +19,9 @@ import java.util.Optional;
  * Exit codes: 0 ok, 1 failure, 2 usage error. Expected failures print one message, no stack trace
  * (unless {@code --debug}).
  */
+// scope INHERIT: every subcommand gets --help and --version too
 @Command(name = "etcd-embedded", mixinStandardHelpOptions = true, version = "etcd-embedded 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Run an etcd member inside this JVM and form an HA cluster with its peers.")
 public final class EtcdEmbeddedCli {
 
