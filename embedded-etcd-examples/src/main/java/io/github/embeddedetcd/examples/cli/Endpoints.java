@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.embeddedetcd.config.ClientTls;
 
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -33,14 +34,17 @@ final class Endpoints {
     }
 
     static List<URI> resolve(EndpointUrls given, ClientTls tls) {
+        // set up TLS only for https endpoints, and here, so that a TLS setting that fails says so
+        SSLSocketFactory ssl = given.urls().stream().anyMatch(url -> url.getScheme().equalsIgnoreCase("https"))
+                ? tls.sslContext().getSocketFactory() : null;
         Set<URI> clientUrls = new LinkedHashSet<>();
         for (URI endpoint : given.urls()) {
-            clientUrls.addAll(clientUrlsBehind(endpoint, tls));
+            clientUrls.addAll(clientUrlsBehind(endpoint, ssl));
         }
         return List.copyOf(clientUrls);
     }
 
-    private static List<URI> clientUrlsBehind(URI endpoint, ClientTls tls) {
+    private static List<URI> clientUrlsBehind(URI endpoint, SSLSocketFactory ssl) {
         // HttpURLConnection rather than the JDK HttpClient: it speaks HTTP/1.1 (over TLS, etcd's peer
         // port accepts an HTTP/2 connection and then closes it unanswered), and a command that is
         // given client URLs, the usual case, does not pay for setting up an HttpClient and its TLS
@@ -48,7 +52,7 @@ final class Endpoints {
         try {
             http = (HttpURLConnection) endpoint.resolve("/members").toURL().openConnection(Proxy.NO_PROXY);
             if (http instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(tls.sslContext().getSocketFactory());
+                https.setSSLSocketFactory(ssl);
             }
             http.setConnectTimeout(TIMEOUT_MILLIS);
             http.setReadTimeout(TIMEOUT_MILLIS);

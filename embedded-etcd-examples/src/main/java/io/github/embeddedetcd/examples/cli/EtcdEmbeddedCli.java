@@ -27,9 +27,9 @@ public final class EtcdEmbeddedCli {
 
     /**
      * The subcommands, in the order of the usage help. Picocli builds a command's model by
-     * reflection when it is added — tens of milliseconds each in a fresh JVM — so a run builds the
-     * model of the subcommand it runs only; help, usage errors and suggestions need their names and
-     * descriptions only, which a light entry read from the {@code @Command} annotation gives.
+     * reflection when it is added — tens of milliseconds each in a fresh JVM — so a run that names
+     * its subcommand builds that one's model only; the others are listed for help, usage errors and
+     * suggestions with the name and description their {@code @Command} annotation gives.
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ServerCommand.class, JoinCommand.class,
             RemoveCommand.class, MembersCommand.class, DemoCommand.class);
@@ -45,13 +45,12 @@ public final class EtcdEmbeddedCli {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new EtcdEmbeddedCli());
         Optional<String> named = namedSubcommand(args);
+        // arguments in an @file are read by picocli itself: every subcommand may run then
+        boolean anyMayRun = Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"));
         for (Class<?> subcommand : SUBCOMMANDS) {
             String name = subcommand.getAnnotation(Command.class).name();
-            if (named.isEmpty()) {
-                cli.addSubcommand(name, listing(subcommand));
-            } else if (named.get().equals(name)) {
-                cli.addSubcommand(name, subcommand);
-            }
+            boolean runs = anyMayRun || named.filter(name::equals).isPresent();
+            cli.addSubcommand(name, runs ? subcommand : listing(subcommand));
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug");
