@@ -481,7 +481,8 @@ public class EtcdTestCluster implements AutoCloseable {
     /**
      * Stops every node (leader first), closes clients, removes network and data (unless kept).
      * Cleanup goes on past a failure; the first failure is thrown at the end. Idempotent; a
-     * closed cluster can be started again, afresh.
+     * closed cluster can be started again, afresh. Refused while test classes share the cluster
+     * ({@link EtcdCluster#shared()}): the end of the test run closes it.
      */
     @Override
     public synchronized void close() {

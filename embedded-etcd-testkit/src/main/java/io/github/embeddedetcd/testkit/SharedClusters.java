@@ -28,9 +28,9 @@ import java.util.function.Supplier;
  * The clusters that test classes share ({@link EtcdCluster#shared()}), one pool per test run (kept
  * in JUnit's root context, which closes it when the run ends). A class borrows an idle cluster of
  * the shape it declares, with all its keys deleted, or gets a new one when every cluster of that
- * shape is in use (classes running in parallel); it gives the cluster back when it ends. A cluster
- * with a node that no longer runs when it would be lent again, or whose keys could not be deleted
- * (which takes a leader), is closed and replaced.
+ * shape is in use (classes running in parallel; those clusters stay up, idle, until the run ends);
+ * it gives the cluster back when it ends. A cluster with a node that no longer runs when it would be
+ * lent again, or whose keys could not be deleted (which takes a leader), is closed and replaced.
  */
 @SuppressWarnings("deprecation") // CloseableResource and AutoCloseable: see StoredCluster
 final class SharedClusters implements ExtensionContext.Store.CloseableResource, AutoCloseable {
@@ -68,11 +68,23 @@ final class SharedClusters implements ExtensionContext.Store.CloseableResource, 
         return StoredCluster.borrowed(cluster, this);
     }
 
-    synchronized void giveBack(EtcdTestCluster cluster, boolean testFailed) {
-        if (testFailed) {
-            usedByFailedTests.add(cluster);
+    /**
+     * Takes the cluster back for the next class; after a failed test whose declaration keeps data
+     * ({@link Cleanup#ON_SUCCESS}, {@link Cleanup#NEVER}) it is closed instead, so that its data
+     * still shows what the failed test left.
+     */
+    void giveBack(EtcdTestCluster cluster, boolean testFailed) {
+        synchronized (this) {
+            if (testFailed) {
+                usedByFailedTests.add(cluster);
+            }
+            EtcdCluster shape = shapes.get(cluster);
+            if (!testFailed || DeclaredClusterExtension.cleanup(shape) == Cleanup.ALWAYS) {
+                idle.computeIfAbsent(shape, key -> new ArrayDeque<>()).push(cluster);
+                return;
+            }
         }
-        idle.computeIfAbsent(shapes.get(cluster), shape -> new ArrayDeque<>()).push(cluster);
+        retire(cluster);
     }
 
     private synchronized EtcdTestCluster takeIdle(EtcdCluster shape) {
@@ -90,7 +102,7 @@ final class SharedClusters implements ExtensionContext.Store.CloseableResource, 
             cluster.client().getKVClient().delete(LOWEST_KEY, DeleteOption.builder().withRange(LOWEST_KEY).build())
                     .get(WIPE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warn("Could not delete the keys of shared test cluster {} ({}); a new one replaces it",
                     cluster.clusterName(), e.toString());
             return false;

@@ -5,12 +5,15 @@
 package io.github.embeddedetcd.testkit;
 
 import io.etcd.jetcd.Client;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,7 @@ class SharedAcrossClassesTest {
     /** The cluster each fixture class got, by class name, and the keys it found when it started. */
     private static final Map<String, String> CLUSTER_OF = new ConcurrentHashMap<>();
     private static final Map<String, Map<String, String>> KEYS_FOUND_BY = new ConcurrentHashMap<>();
+    private static volatile Path keptDataDir;
 
     @Test
     void classesDeclaringTheSameSharedClusterGetOneClusterEachWithNoKeysOfTheOthers() {
@@ -40,6 +44,20 @@ class SharedAcrossClassesTest {
         assertThat(KEYS_FOUND_BY.get("SecondWriter")).isEmpty();
         // the end of the run closed it
         assertThatThrownBy(() -> EtcdClusterExtension.cluster(cluster)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aClusterThatAFailedTestUsedKeepsItsDataAndIsNotLentAgainWhenCleanupSaysSo() throws Exception {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.testclass.order.default", ClassOrderer.OrderAnnotation.class.getName())
+                .selectors(selectors(FailsWithOnSuccessCleanup.class, AfterTheFailure.class)).execute().testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(1));
+
+        assertThat(CLUSTER_OF.get("AfterTheFailure")).isNotEqualTo(CLUSTER_OF.get("FailsWithOnSuccessCleanup"));
+        assertThat(KEYS_FOUND_BY.get("AfterTheFailure")).isEmpty();
+        Path kept = keptDataDir;
+        assertThat(kept).isDirectory();
+        TestFiles.deleteTree(kept);
     }
 
     @Test
@@ -103,6 +121,22 @@ class SharedAcrossClassesTest {
 
     @EtcdCluster(nodes = 1, shared = true, electionMillis = 200)
     static class SlowerTimings extends Writer {
+    }
+
+    @EtcdCluster(nodes = 1, shared = true, cleanup = Cleanup.ON_SUCCESS)
+    @Order(1)
+    static class FailsWithOnSuccessCleanup {
+        @Test
+        void fails(EtcdTestCluster cluster, Client client) throws Exception {
+            record(FailsWithOnSuccessCleanup.class, cluster, client);
+            keptDataDir = cluster.dataDir();
+            throw new AssertionError("fails on purpose");
+        }
+    }
+
+    @EtcdCluster(nodes = 1, shared = true, cleanup = Cleanup.ON_SUCCESS)
+    @Order(2)
+    static class AfterTheFailure extends Writer {
     }
 
     @EtcdCluster(nodes = 1, shared = true)
