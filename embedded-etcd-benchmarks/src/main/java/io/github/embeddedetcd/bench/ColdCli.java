@@ -24,6 +24,7 @@ final class ColdCli {
     static final String SCRIPT_PROPERTY = "bench.cli";
 
     private static final long EXIT_TIMEOUT_SECONDS = 60;
+    private static final String JAR = "embedded-etcd-examples/target/etcd-embedded.jar";
 
     /** The wall times of one {@code server} run and of a {@code members} call against it. */
     record ServerRun(double untilHealthyMillis, double membersMillis) {
@@ -41,12 +42,25 @@ final class ColdCli {
             throw new IllegalStateException("the CLI script " + script + " is missing or not executable; set -D"
                     + SCRIPT_PROPERTY + "=<path to etcd-embedded in the repository root>");
         }
+        // the script would build a missing jar itself: a Maven build inside this one
+        if (!Files.isRegularFile(script.resolveSibling(JAR))) {
+            throw new IllegalStateException("the CLI jar " + script.resolveSibling(JAR) + " is missing; build it first: "
+                    + "./mvnw -B -DskipTests -pl embedded-etcd-examples -am package");
+        }
         return new ColdCli(script);
     }
 
-    /** Runs the command once without timing it: the first run after a build records the class-data archive. */
-    void prepare() throws IOException, InterruptedException {
+    /**
+     * Runs the command once without timing it: the first run after a build records the class-data
+     * archive. Returns whether an archive newer than the jar is there afterwards.
+     */
+    boolean prepare() throws IOException, InterruptedException {
         wallTime("--version");
+        Path jar = script.resolveSibling(JAR);
+        try (var files = Files.list(jar.getParent())) {
+            return files.anyMatch(file -> file.getFileName().toString().matches("etcd-embedded-.*\\.jsa")
+                    && file.toFile().lastModified() >= jar.toFile().lastModified());
+        }
     }
 
     /** Milliseconds from launch to exit of {@code etcd-embedded args}, which must exit with 0. */
@@ -86,6 +100,8 @@ final class ColdCli {
 
     private void awaitExit(Process cli, String... args) throws InterruptedException {
         if (!cli.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            // the script's children too (a JVM recording the archive, its etcd)
+            cli.descendants().forEach(ProcessHandle::destroyForcibly);
             cli.destroyForcibly();
             throw new IllegalStateException(describe(args) + " did not exit within " + EXIT_TIMEOUT_SECONDS + " s");
         }

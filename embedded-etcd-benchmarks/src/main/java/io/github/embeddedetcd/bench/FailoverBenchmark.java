@@ -30,6 +30,10 @@ final class FailoverBenchmark {
     private final int members;
 
     FailoverBenchmark(int runs, int members) {
+        if (members < 3) {
+            throw new IllegalArgumentException("failover needs --members 3 or more: with fewer, the members left "
+                    + "after the leader's kill are no quorum");
+        }
         this.runs = runs;
         this.members = members;
     }
