@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The CLI as a user runs it: the {@code ./etcd-embedded} script (which builds the jar when it is
@@ -99,12 +98,7 @@ final class ColdCli {
     }
 
     private void awaitExit(Process cli, String... args) throws InterruptedException {
-        if (!cli.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            // the script's children too (a JVM recording the archive, its etcd)
-            cli.descendants().forEach(ProcessHandle::destroyForcibly);
-            cli.destroyForcibly();
-            throw new IllegalStateException(describe(args) + " did not exit within " + EXIT_TIMEOUT_SECONDS + " s");
-        }
+        Children.awaitExit(cli, EXIT_TIMEOUT_SECONDS, describe(args));
     }
 
     private String describe(String... args) {

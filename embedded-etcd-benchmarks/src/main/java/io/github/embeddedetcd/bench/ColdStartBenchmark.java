@@ -127,7 +127,7 @@ final class ColdStartBenchmark {
                         loggingSetup = Double.parseDouble(line.substring(FirstStartApp.LOGGING_SETUP.length() + 1));
                     } else if (line.equals(FirstStartApp.STARTED)) {
                         double millis = Stats.millisSince(start);
-                        awaitExit(app);
+                        Children.awaitExit(app, APP_TIMEOUT_SECONDS, "the application, after its start,");
                         return new ApplicationRun(loggingSetup, millis);
                     }
                 }
@@ -135,9 +135,10 @@ final class ColdStartBenchmark {
                 watchdog.cancel(false);
                 app.destroyForcibly();
             }
-            throw new IllegalStateException("the application exited with code " + app.waitFor() + " before its member "
-                    + "started, or did not start it within " + APP_TIMEOUT_SECONDS + " s; run it by hand to see why: "
-                    + String.join(" ", command));
+            Children.awaitExit(app, APP_TIMEOUT_SECONDS, "the application");
+            throw new IllegalStateException("the application exited with code " + app.exitValue() + " before its "
+                    + "member started, or did not start it within " + APP_TIMEOUT_SECONDS + " s; run it by hand to see "
+                    + "why: " + String.join(" ", command));
         } finally {
             Configs.deleteTree(dir);
         }
@@ -152,12 +153,5 @@ final class ColdStartBenchmark {
                 .filter(entry -> StreamSupport.stream(Path.of(entry).spliterator(), false).map(Path::toString)
                         .noneMatch(segment -> HARNESS_ONLY.stream().anyMatch(segment::startsWith)))
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static void awaitExit(Process app) throws InterruptedException {
-        if (!app.waitFor(APP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the application did not exit within " + APP_TIMEOUT_SECONDS + " s after "
-                    + "its start; its member may still run (pid " + app.pid() + ")");
-        }
     }
 }
