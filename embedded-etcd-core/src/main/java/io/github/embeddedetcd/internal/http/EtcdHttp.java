@@ -37,11 +37,14 @@ public final class EtcdHttp {
 
     private EtcdHttp(ClientTls tls) {
         this.tls = tls;
+        // TLS files are read here, so that one that cannot be used fails this call, not each request
+        this.httpsClient = tls.equals(ClientTls.NONE) ? null : newHttpsClient(tls);
     }
 
     /**
-     * The client for these TLS settings (it serves http URLs too); its CA and client certificate
-     * are read on the first https request.
+     * The client for these TLS settings (it serves http URLs too). With TLS settings, their CA and
+     * client certificate are read now; without, the JDK's default TLS is set up on the first https
+     * request only, so that plain http never pays for it.
      *
      * @throws io.github.embeddedetcd.config.ConfigException naming a TLS file that cannot be used
      */
@@ -91,18 +94,22 @@ public final class EtcdHttp {
         if (client == null) {
             synchronized (this) {
                 if (httpsClient == null) {
-                    HttpClient.Builder builder = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(CONNECT_TIMEOUT)
-                            .executor(Runnable::run);
-                    if (!tls.equals(ClientTls.NONE)) {
-                        builder.sslContext(ClientSsl.context(tls));
-                    }
-                    httpsClient = builder.build();
+                    httpsClient = newHttpsClient(tls);
                 }
                 client = httpsClient;
             }
         }
         return client;
+    }
+
+    private static HttpClient newHttpsClient(ClientTls tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .executor(Runnable::run);
+        if (!tls.equals(ClientTls.NONE)) {
+            builder.sslContext(ClientSsl.context(tls));
+        }
+        return builder.build();
     }
 }
