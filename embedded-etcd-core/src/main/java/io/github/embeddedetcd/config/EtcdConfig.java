@@ -467,6 +467,7 @@ public final class EtcdConfig {
             if (user == null) {
                 return null;
             }
+            check("embedded.user", !user.isBlank(), "the user name is blank: set it to an etcd user, or remove it");
             check("embedded.user", sources == 1, sources == 0
                     ? "user '" + user + "' needs a password: set embedded.password-file (or embedded.password-env, "
                     + "or embedded.password)" : "set one of embedded.password, embedded.password-file and "

@@ -148,6 +148,13 @@ class EmbeddedEtcdAutoConfigurationTest {
     }
 
     @Test
+    void aBlankUserIsRefusedByItsPropertyName() {
+        member("blank", dir).withPropertyValues("embedded.etcd.user= ", "embedded.etcd.password-env=ETCD_PASSWORD")
+                .run(context -> assertThat(rootCause(context.getStartupFailure(), ConfigException.class))
+                        .hasMessageStartingWith("'embedded.etcd.user': the user name is blank"));
+    }
+
+    @Test
     void membershipListenerBeansHearTheMember() {
         RecordingListener listener = new RecordingListener();
         member("heard", dir).withBean(RecordingListener.class, () -> listener).run(context ->
