@@ -75,7 +75,7 @@ public final class ClusterCalls {
     /** Adds a learner with these peer URLs; returns it and the members after the change. */
     public Added addLearner(List<URI> peerUrls) {
         ObjectNode request = Json.object().put("isLearner", true);
-        peerUrls.forEach(url -> request.withArray("peerURLs").add(url.toString()));
+        request.set("peerURLs", Json.urls(peerUrls));
         JsonNode answer = call("/v3/cluster/member/add", request, "add learner " + peerUrls, true);
         return new Added(toMember(answer.path("member")), toMembers(answer.path("members")));
     }
@@ -269,13 +269,7 @@ public final class ClusterCalls {
     }
 
     private static Member toMember(JsonNode m) {
-        return new Member(id(m.path("ID")), m.path("name").asText(""), urls(m.path("peerURLs")),
-                urls(m.path("clientURLs")), m.path("isLearner").asBoolean(false), false, Optional.empty());
-    }
-
-    private static List<URI> urls(JsonNode array) {
-        List<URI> urls = new ArrayList<>();
-        array.forEach(url -> urls.add(URI.create(url.asText())));
-        return urls;
+        return new Member(id(m.path("ID")), m.path("name").asText(""), Json.urls(m.path("peerURLs")),
+                Json.urls(m.path("clientURLs")), m.path("isLearner").asBoolean(false), false, Optional.empty());
     }
 }

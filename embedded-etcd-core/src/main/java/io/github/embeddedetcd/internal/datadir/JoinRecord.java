@@ -32,15 +32,15 @@ public record JoinRecord(long memberId, Map<String, List<URI>> initialCluster, L
     public void save(DataDir state) {
         ObjectNode json = Json.object().put("memberId", memberId);
         ObjectNode cluster = json.putObject("initialCluster");
-        initialCluster.forEach((name, urls) -> cluster.set(name, Records.urls(urls)));
-        json.set("endpoints", Records.urls(endpoints));
+        initialCluster.forEach((name, urls) -> cluster.set(name, Json.urls(urls)));
+        json.set("endpoints", Json.urls(endpoints));
         Records.save(state, FILE, json);
     }
 
     private static JoinRecord fromJson(JsonNode json) {
         Map<String, List<URI>> cluster = new LinkedHashMap<>();
         json.path("initialCluster").fields().forEachRemaining(member -> cluster.put(member.getKey(),
-                Records.urls(member.getValue())));
-        return new JoinRecord(json.path("memberId").asLong(), cluster, Records.urls(json.path("endpoints")));
+                Json.urls(member.getValue())));
+        return new JoinRecord(json.path("memberId").asLong(), cluster, Json.urls(json.path("endpoints")));
     }
 }

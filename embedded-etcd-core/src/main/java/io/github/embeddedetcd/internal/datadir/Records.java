@@ -5,14 +5,10 @@
 package io.github.embeddedetcd.internal.datadir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.embeddedetcd.EmbeddedEtcdException;
 import io.github.embeddedetcd.internal.json.Json;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,19 +32,5 @@ final class Records {
 
     static void save(DataDir state, String file, JsonNode record) {
         state.write(file, Json.writeIndented(record));
-    }
-
-    /** A JSON array of URL strings. */
-    static ArrayNode urls(List<URI> urls) {
-        ArrayNode array = Json.object().arrayNode();
-        urls.forEach(url -> array.add(url.toString()));
-        return array;
-    }
-
-    /** The URLs of a JSON array of strings. */
-    static List<URI> urls(JsonNode array) {
-        List<URI> urls = new ArrayList<>();
-        array.forEach(url -> urls.add(URI.create(url.asText())));
-        return List.copyOf(urls);
     }
 }

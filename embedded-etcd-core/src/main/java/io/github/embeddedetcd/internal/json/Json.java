@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +41,20 @@ public final class Json {
     /** A new, empty JSON object. */
     public static ObjectNode object() {
         return NODES.objectNode();
+    }
+
+    /** A JSON array of these URLs as strings. */
+    public static ArrayNode urls(List<URI> urls) {
+        ArrayNode array = NODES.arrayNode();
+        urls.forEach(url -> array.add(url.toString()));
+        return array;
+    }
+
+    /** The URLs of a JSON array of strings (none for a missing node). */
+    public static List<URI> urls(JsonNode array) {
+        List<URI> urls = new ArrayList<>();
+        array.forEach(url -> urls.add(URI.create(url.asText())));
+        return List.copyOf(urls);
     }
 
     /** The tree of this JSON text. */
