@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Host names instead of IP addresses in every URL the library reads, as a deployment with DNS
@@ -60,6 +61,8 @@ class HostNameUrlsTest {
             assertThat(member.peerUrls()).allSatisfy(url -> assertThat(url.getHost()).isEqualTo("localhost"));
             assertThat(member.clientUrls()).allSatisfy(url -> assertThat(url.getHost()).isEqualTo("localhost"));
         });
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin.members()).hasSize(3).noneMatch(Member::learner));
         ByteSequence key = ByteSequence.from("named", StandardCharsets.UTF_8);
         third.client().getKVClient().put(key, ByteSequence.from("hosts", StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
         assertThat(first.client().getKVClient().get(key).get(10, TimeUnit.SECONDS).getCount()).isEqualTo(1);
