@@ -26,7 +26,7 @@ public record JoinRecord(long memberId, Map<String, List<URI>> initialCluster, L
     private static final String FILE = "join.json";
 
     public static Optional<JoinRecord> load(DataDir state) {
-        return Records.load(state, FILE, JoinRecord::fromJson);
+        return Records.load(state, FILE, JoinRecord::fromJson, "the member then starts as if it had not joined");
     }
 
     public void save(DataDir state) {
@@ -41,6 +41,6 @@ public record JoinRecord(long memberId, Map<String, List<URI>> initialCluster, L
         Map<String, List<URI>> cluster = new LinkedHashMap<>();
         json.path("initialCluster").fields().forEachRemaining(member -> cluster.put(member.getKey(),
                 Json.urls(member.getValue())));
-        return new JoinRecord(json.path("memberId").asLong(), cluster, Json.urls(json.path("endpoints")));
+        return new JoinRecord(Records.number(json, "memberId"), cluster, Json.urls(json.path("endpoints")));
     }
 }

@@ -21,8 +21,9 @@ public record MemberIdentity(String name, String memberId, String clusterId) {
     }
 
     public static Optional<MemberIdentity> load(DataDir state) {
-        return Records.load(state, FILE, json -> new MemberIdentity(json.path("name").textValue(),
-                json.path("memberId").textValue(), json.path("clusterId").textValue()));
+        return Records.load(state, FILE, json -> new MemberIdentity(Records.text(json, "name"),
+                Records.text(json, "memberId"), Records.text(json, "clusterId")),
+                "the member then starts without checking that the data is its own, and records it again");
     }
 
     public void save(DataDir state) {

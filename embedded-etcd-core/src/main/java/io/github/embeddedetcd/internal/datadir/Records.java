@@ -18,16 +18,38 @@ final class Records {
     private Records() {
     }
 
-    static <T> Optional<T> load(DataDir state, String file, Function<JsonNode, T> fromJson) {
+    /**
+     * Reads a record; one that cannot be read (not JSON, a field missing or of the wrong type) is
+     * an error naming the file, with {@code ifDeleted} saying what deleting it would do.
+     */
+    static <T> Optional<T> load(DataDir state, String file, Function<JsonNode, T> fromJson, String ifDeleted) {
         return state.read(file).map(text -> {
             try {
                 return fromJson.apply(Json.parse(text));
             } catch (IOException | RuntimeException e) {
                 throw new EmbeddedEtcdException("Cannot read " + state.stateDir().resolve(file) + ": " + e.getMessage()
-                        + ". The file is written by embedded-etcd; if it was edited by hand, restore it or delete it "
-                        + "(the member then starts as if it had not joined).", e);
+                        + ". The file is written by embedded-etcd; if it was edited by hand, restore it, or delete it: "
+                        + ifDeleted + ".", e);
             }
         });
+    }
+
+    /** The text of a field that must be there. */
+    static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' is missing or not text");
+        }
+        return value.textValue();
+    }
+
+    /** The whole number of a field that must be there. */
+    static long number(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (!value.isIntegralNumber()) {
+            throw new IllegalArgumentException("'" + field + "' is missing or not a whole number");
+        }
+        return value.longValue();
     }
 
     static void save(DataDir state, String file, JsonNode record) {

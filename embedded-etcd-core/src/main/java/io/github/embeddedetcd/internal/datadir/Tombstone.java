@@ -18,8 +18,10 @@ public record Tombstone(long memberId, String name, String removedAt) {
     private static final String FILE = "removed.json";
 
     public static Optional<Tombstone> load(DataDir state) {
-        return Records.load(state, FILE, json -> new Tombstone(json.path("memberId").asLong(),
-                json.path("name").textValue(), json.path("removedAt").textValue()));
+        return Records.load(state, FILE, json -> new Tombstone(Records.number(json, "memberId"),
+                Records.text(json, "name"), Records.text(json, "removedAt")),
+                "the member then forgets that it was removed from its cluster, so delete it only if it should start "
+                        + "on this data again");
     }
 
     public void save(DataDir state) {

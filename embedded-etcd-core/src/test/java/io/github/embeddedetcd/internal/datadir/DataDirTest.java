@@ -33,6 +33,19 @@ class DataDirTest {
         }
     }
 
+    @Test
+    void aRecordEditedByHandIntoAMissingFieldIsNamedWithWhatDeletingItDoes() {
+        try (DataDir data = DataDir.acquire(dir.resolve("data"), null)) {
+            data.write("member.json", "{\"memberId\": \"8e9e05c52164694d\", \"clusterId\": \"cdf818194e3a8c32\"}");
+
+            assertThatThrownBy(() -> MemberIdentity.load(data))
+                    .isInstanceOf(EmbeddedEtcdException.class)
+                    .hasMessageContaining("Cannot read " + dir.resolve("data/embedded-etcd/member.json")
+                            + ": 'name' is missing or not text")
+                    .hasMessageContaining("restore it, or delete it: the member then starts without checking");
+        }
+    }
+
     /** An etcd left running by a crashed JVM still holds the data dir. */
     @Test
     void anEtcdThatStillRunsKeepsItsDataDir() throws Exception {
