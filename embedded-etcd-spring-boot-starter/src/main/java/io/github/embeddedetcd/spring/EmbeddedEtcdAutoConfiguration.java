@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,23 +29,32 @@ import org.springframework.core.env.Environment;
 public class EmbeddedEtcdAutoConfiguration {
 
     /**
-     * The member, started (or joined) before any bean that needs it is created; a start that
-     * fails fails the context with the library's message.
+     * The member and the forwarder of its events, made only when the application has no
+     * {@link EmbeddedEtcd} of its own (a nested configuration: its condition sees the
+     * application's beans only, not the member made here).
      */
-    @Bean
-    @ConditionalOnMissingBean
-    EmbeddedEtcd embeddedEtcd(EmbeddedEtcdProperties properties, Environment environment,
-                          ListenerBeans embeddedEtcdListenerBeans) {
-        EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(new MemberSettings(properties, environment).config())
-                .listener(embeddedEtcdListenerBeans.forwarder()).build();
-        EmbeddedEtcdLifecycle.launch(etcd);
-        return etcd;
-    }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(EmbeddedEtcd.class)
+    static class MemberConfiguration {
 
-    /** Passes the member's events to the MembershipListener beans, once they can be created. */
-    @Bean
-    ListenerBeans embeddedEtcdListenerBeans(ObjectProvider<MembershipListener> listeners) {
-        return new ListenerBeans(listeners);
+        /**
+         * The member, started (or joined) before any bean that needs it is created; a start that
+         * fails fails the context with the library's message.
+         */
+        @Bean
+        EmbeddedEtcd embeddedEtcd(EmbeddedEtcdProperties properties, Environment environment,
+                                  ListenerBeans embeddedEtcdListenerBeans) {
+            EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(new MemberSettings(properties, environment).config())
+                    .listener(embeddedEtcdListenerBeans.forwarder()).build();
+            EmbeddedEtcdLifecycle.launch(etcd);
+            return etcd;
+        }
+
+        /** Passes the member's events to the MembershipListener beans, once they can be created. */
+        @Bean
+        ListenerBeans embeddedEtcdListenerBeans(ObjectProvider<MembershipListener> listeners) {
+            return new ListenerBeans(listeners);
+        }
     }
 
     /** Stops the member late on shutdown, and starts it again when the context is restarted. */

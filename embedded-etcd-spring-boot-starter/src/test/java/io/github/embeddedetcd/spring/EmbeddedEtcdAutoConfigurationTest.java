@@ -232,6 +232,7 @@ class EmbeddedEtcdAutoConfigurationTest {
                 .peerUrl(java.net.URI.create("http://127.0.0.1:" + FreePorts.next()))).build();
         MemberContexts.starter().withBean(EmbeddedEtcd.class, () -> own).run(context -> {
             assertThat(context.getBean(EmbeddedEtcd.class)).isSameAs(own);
+            assertThat(context).doesNotHaveBean(ListenerBeans.class);
             assertThat(own.isRunning()).isTrue();
         });
         assertThat(own.isRunning()).isFalse();
