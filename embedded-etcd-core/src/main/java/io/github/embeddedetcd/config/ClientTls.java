@@ -43,6 +43,11 @@ public record ClientTls(Path caFile, Path certFile, Path keyFile, boolean trustA
         return new ClientTls(value, certFile, keyFile, trustAnyServer);
     }
 
+    /** Whether nothing is set, as in {@link #NONE}: the JDK's default trust store, no client certificate. */
+    public boolean isNone() {
+        return caFile == null && certFile == null && keyFile == null && !trustAnyServer;
+    }
+
     /** Whether a client certificate is set. */
     public boolean hasClientCertificate() {
         return certFile != null && keyFile != null;

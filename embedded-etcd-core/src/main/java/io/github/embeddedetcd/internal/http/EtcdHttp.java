@@ -31,6 +31,7 @@ public final class EtcdHttp {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Map<ClientTls, EtcdHttp> BY_TLS = new ConcurrentHashMap<>();
+    private static final EtcdHttp DEFAULT_TLS = new EtcdHttp(ClientTls.NONE);
 
     private final ClientTls tls;
     private volatile HttpClient httpsClient;
@@ -38,7 +39,7 @@ public final class EtcdHttp {
     private EtcdHttp(ClientTls tls) {
         this.tls = tls;
         // TLS files are read here, so that one that cannot be used fails this call, not each request
-        this.httpsClient = tls.equals(ClientTls.NONE) ? null : newHttpsClient(tls);
+        this.httpsClient = tls.isNone() ? null : newHttpsClient(tls);
     }
 
     /**
@@ -49,7 +50,9 @@ public final class EtcdHttp {
      * @throws io.github.embeddedetcd.config.ConfigException naming a TLS file that cannot be used
      */
     public static EtcdHttp forTls(ClientTls tls) {
-        return BY_TLS.computeIfAbsent(tls, EtcdHttp::new);
+        // without a map lookup for no settings: a record's first hashCode and equals in a fresh JVM
+        // bootstrap ObjectMethods (about 20 ms), which a member on plain http need not pay
+        return tls.isNone() ? DEFAULT_TLS : BY_TLS.computeIfAbsent(tls, EtcdHttp::new);
     }
 
     /** GETs the URL; completes exceptionally with a {@link java.util.concurrent.TimeoutException} after the timeout. */
@@ -107,7 +110,7 @@ public final class EtcdHttp {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .executor(Runnable::run);
-        if (!tls.equals(ClientTls.NONE)) {
+        if (!tls.isNone()) {
             builder.sslContext(ClientSsl.context(tls));
         }
         return builder.build();
