@@ -5,6 +5,7 @@
 package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,6 +35,9 @@ public final class EtcdEmbeddedCli {
     private static final List<Class<?>> SUBCOMMANDS = List.of(ServerCommand.class, JoinCommand.class,
             RemoveCommand.class, MembersCommand.class, DemoCommand.class);
 
+    /** Far beyond the tens of milliseconds it takes; the command runs after it either way. */
+    private static final long LOGGING_SETUP_TIMEOUT_MILLIS = 10_000;
+
     @Option(names = "--debug", description = "Print stack traces of failures.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
 
@@ -43,8 +47,9 @@ public final class EtcdEmbeddedCli {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new EtcdEmbeddedCli());
         Optional<String> named = namedSubcommand(args);
+        Thread loggingSetup = named.isPresent() ? setUpLoggingMeanwhile() : null;
+        CommandLine cli = new CommandLine(new EtcdEmbeddedCli());
         // arguments in an @file are read by picocli itself: every subcommand may run then
         boolean anyMayRun = Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"));
         for (Class<?> subcommand : SUBCOMMANDS) {
@@ -61,7 +66,33 @@ public final class EtcdEmbeddedCli {
             }
             return 1;
         });
+        if (loggingSetup != null) {
+            awaitLoggingSetup(loggingSetup);
+        }
         return cli.execute(args);
+    }
+
+    /**
+     * Sets up logging on another core while picocli builds the commands' model (each takes tens of
+     * milliseconds in a fresh JVM); it needs nothing from the arguments.
+     */
+    private static Thread setUpLoggingMeanwhile() {
+        Thread setup = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
+        setup.setDaemon(true);
+        setup.start();
+        return setup;
+    }
+
+    /**
+     * Waits for the logging setup before the command runs: SLF4J hands a logger asked for during
+     * its setup a stand-in that queues what it logs and then prints a warning about replaying it.
+     */
+    private static void awaitLoggingSetup(Thread setup) {
+        try {
+            setup.join(LOGGING_SETUP_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The known subcommand that {@code args} run: their first argument that is not an option. */
