@@ -24,7 +24,8 @@ import java.util.stream.StreamSupport;
  * (process launch → /health ok), no warm-up round: every run is cold for the JVM (the OS file
  * cache is warm for both sides alike). Measures {@link FirstStartApp} (JVM launch → start()
  * returned), the CLI's {@code server} (launch → /health ok), and the wall time of the CLI's
- * {@code members} and {@code --help}.
+ * {@code members} and {@code --help}. Before each measured start the machine is settled (see
+ * {@link Settle}), as in the warm start benchmark.
  */
 final class ColdStartBenchmark {
 
@@ -59,6 +60,7 @@ final class ColdStartBenchmark {
         boolean archived = cli.prepare();
         for (int i = 0; i < runs; i++) {
             double bare = bareStart();
+            Settle.now();
             ApplicationRun app = applicationStart();
             application.add(app.startedMillis(), bare);
             library.add(app.startedMillis() - app.loggingSetupMillis(), bare);
@@ -67,12 +69,16 @@ final class ColdStartBenchmark {
             startCall.add(app.startCallMillis(), bare);
             startCallAdded.add(app.startCallMillis() - bare);
 
+            Settle.now();
             double bareAgain = bareStart();
+            Settle.now();
             ColdCli.ServerRun run = serverStart(cli);
             server.add(run.untilHealthyMillis(), bareAgain);
             serverAdded.add(run.untilHealthyMillis() - bareAgain);
             members.add(run.membersMillis());
+            Settle.now();
             help.add(cli.wallTime("--help"));
+            Settle.now();
         }
         Comparison.printHeader();
         application.print();

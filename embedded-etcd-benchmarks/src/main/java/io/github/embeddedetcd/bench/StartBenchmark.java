@@ -7,9 +7,7 @@ package io.github.embeddedetcd.bench;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * (1) One member, start → /health ok: {@code EmbeddedEtcd.start()} against the same etcd started
@@ -21,7 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class StartBenchmark {
 
-    private static final long SETTLE_MILLIS = 200;
     /**
      * A new member asks its peers whether it was bootstrapped already, with a 1 s timeout; when all
      * start at once, a peer's port may be bound but not served yet, and the start stalls a whole
@@ -42,10 +39,10 @@ final class StartBenchmark {
         Comparison single = new Comparison("1 member: start → /health ok", "≤ 1.10×");
         Comparison cluster = new Comparison(members + " members: start → all healthy", "≤ 1.20×");
         Comparison.withWarmUp(runs, counted -> {
-            double lib = settled(embeddedStart());
-            double bare = settled(bareStart(1));
-            double libCluster = settled(testkitStart());
-            double bareCluster = settled(bareStart(members));
+            double lib = Settle.after(embeddedStart());
+            double bare = Settle.after(bareStart(1));
+            double libCluster = Settle.after(testkitStart());
+            double bareCluster = Settle.after(bareStart(members));
             if (counted) {
                 single.add(lib, bare);
                 cluster.add(libCluster, bareCluster);
@@ -88,14 +85,4 @@ final class StartBenchmark {
             return Stats.millisSince(start);
         }
     }
-
-    private static double settled(double measured) throws IOException, InterruptedException {
-        Process sync = new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!sync.waitFor(30, TimeUnit.SECONDS)) {
-            sync.destroyForcibly();
-        }
-        Thread.sleep(SETTLE_MILLIS);
-        return measured;
-    }
-
 }
