@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The run that {@code ./etcd-embedded} records its class-data archive from (AppCDS,
- * {@code -XX:ArchiveClassesAtExit}): it loads what a CLI run loads — the usage help, a
- * {@code server} with its live page, a {@code members} call — so that later runs map those
- * classes from the archive instead of loading and verifying them again. It starts a throw-away
+ * The run that {@code ./etcd-embedded} records its class-data archive from (AppCDS: the classes
+ * this run loads, {@code -XX:DumpLoadedClassList}, dumped by {@code -Xshare:dump}): it loads what
+ * a CLI run loads — the usage help, a {@code server} with its live page, a {@code members} call —
+ * so that later runs map those classes from the archive instead of loading and verifying them
+ * again. It starts a throw-away
  * member on free loopback ports, with its data under the given directory, and exits once
  * {@code members} has answered (exit code 0) or after {@value #READY_SECONDS} s (exit code 1).
  */
