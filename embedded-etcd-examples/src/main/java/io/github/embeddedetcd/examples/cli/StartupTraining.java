@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
  * this run loads, {@code -XX:DumpLoadedClassList}, dumped by {@code -Xshare:dump}): it loads what
  * a CLI run loads — the usage help, a {@code server} with its live page, a {@code members} call —
  * so that later runs map those classes from the archive instead of loading and verifying them
- * again. It starts a throw-away
- * member on free loopback ports, with its data under the given directory, and exits once
- * {@code members} has answered (exit code 0) or after {@value #READY_SECONDS} s (exit code 1).
+ * again. It starts a throw-away member on free loopback ports, with its data under the given
+ * directory, and exits once {@code members} has answered (exit code 0) or after
+ * {@value #READY_SECONDS} s (exit code 1).
  */
 public final class StartupTraining {
 
