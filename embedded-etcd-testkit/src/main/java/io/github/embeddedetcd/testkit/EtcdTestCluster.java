@@ -479,7 +479,10 @@ public class EtcdTestCluster implements AutoCloseable {
     }
 
     /**
-     * Stops every node (leader first), closes clients, removes network and data (unless kept).
+     * Ends every node, closes clients, removes network and data (unless kept). Nodes whose data
+     * is deleted are killed, all at once: a graceful stop, leader first, costs tens of
+     * milliseconds a node and keeps nothing the deletion does not remove; nodes whose data is
+     * kept are stopped gracefully, leader first, so that it shows a clean end.
      * Cleanup goes on past a failure; the first failure is thrown at the end. Idempotent; a
      * closed cluster can be started again, afresh. Refused while test classes share the cluster
      * ({@link EtcdCluster#shared()}): the end of the test run closes it.
@@ -490,7 +493,11 @@ public class EtcdTestCluster implements AutoCloseable {
         closes++;
         clients.close();
         try {
-            stopNodes();
+            if (keepData) {
+                stopNodes();
+            } else {
+                runInParallel(nodes, node -> node.member().kill());
+            }
         } finally {
             if (registration != null) {
                 registration.close();
