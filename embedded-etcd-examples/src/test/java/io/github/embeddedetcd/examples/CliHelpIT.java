@@ -28,7 +28,7 @@ class CliHelpIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).startsWith("Usage: etcd-embedded [-hV] [--debug] [COMMAND]")
-                .contains("  server   Start this member — a new cluster", "  join     Add this member to the cluster",
+                .contains("  server   Start this member ", "  join     Add this member to the cluster",
                         "  remove   Remove the member NAME", "  members  List the members",
                         "  demo     Start a local HA cluster");
     }

@@ -14,6 +14,10 @@ import picocli.CommandLine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The {@code etcd-embedded} command line: the seed program's commands on top of the library.
@@ -48,7 +52,7 @@ public final class EtcdEmbeddedCli {
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
         Optional<String> named = namedSubcommand(args);
-        Thread loggingSetup = named.isPresent() ? setUpLoggingMeanwhile() : null;
+        CompletableFuture<Void> loggingSetup = named.isPresent() ? LoggingSetup.DONE : null;
         CommandLine cli = new CommandLine(new EtcdEmbeddedCli());
         // arguments in an @file are read by picocli itself: every subcommand may run then
         boolean anyMayRun = Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"));
@@ -73,25 +77,29 @@ public final class EtcdEmbeddedCli {
     }
 
     /**
-     * Sets up logging on another core while picocli builds the commands' model (each takes tens of
-     * milliseconds in a fresh JVM); it needs nothing from the arguments.
+     * Logging, set up on another core while picocli builds the commands' model (each takes tens of
+     * milliseconds in a fresh JVM); it needs nothing from the arguments. Started when this holder
+     * is first used, so once per JVM: every run waits for the same setup.
      */
-    private static Thread setUpLoggingMeanwhile() {
-        Thread setup = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
-        setup.setDaemon(true);
-        setup.start();
-        return setup;
+    private static final class LoggingSetup {
+        static final CompletableFuture<Void> DONE = CompletableFuture.runAsync(LoggerFactory::getILoggerFactory, task -> {
+            Thread thread = new Thread(task, "logging-setup");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /**
      * Waits for the logging setup before the command runs: SLF4J hands a logger asked for during
      * its setup a stand-in that queues what it logs and then prints a warning about replaying it.
      */
-    private static void awaitLoggingSetup(Thread setup) {
+    private static void awaitLoggingSetup(CompletableFuture<Void> setup) {
         try {
-            setup.join(LOGGING_SETUP_TIMEOUT_MILLIS);
+            setup.get(LOGGING_SETUP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the command runs regardless; SLF4J reports its own setup failures
         }
     }
 

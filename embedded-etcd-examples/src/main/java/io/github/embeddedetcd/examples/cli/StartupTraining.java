@@ -55,7 +55,7 @@ public final class StartupTraining {
             }
             Thread.sleep(100);
         }
-        // the server's shutdown hook stops the member; the JVM writes the archive as it exits
+        // the server's shutdown hook stops the member; the script dumps the archive from the classes listed
         System.exit(0);
     }
 
