@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -113,10 +114,21 @@ final class DeclaredClusterExtension implements ExecutionCondition, BeforeAllCal
 
     /** The context's own cluster, or one it borrows from the run's shared clusters. */
     private static StoredCluster cluster(EtcdCluster annotation, ExtensionContext context) {
-        boolean shared = annotation.shared() && context.getConfigurationParameter(EtcdCluster.SHARED_PARAMETER)
-                .map(value -> !value.trim().equalsIgnoreCase("false")).orElse(true);
+        boolean shared = annotation.shared() && sharingOn(context);
         return shared ? SharedClusters.of(context).borrow(annotation, () -> start(annotation))
                 : StoredCluster.own(start(annotation), cleanup(annotation));
+    }
+
+    /** What {@link EtcdCluster#SHARED_PARAMETER} says: true unless set to false; another value is an error. */
+    private static boolean sharingOn(ExtensionContext context) {
+        return context.getConfigurationParameter(EtcdCluster.SHARED_PARAMETER).map(String::trim).map(value -> {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new ExtensionConfigurationException("The JUnit configuration parameter "
+                        + EtcdCluster.SHARED_PARAMETER + " is '" + value + "'; set it to true or false (false gives "
+                        + "every class its own cluster).");
+            }
+            return Boolean.parseBoolean(value);
+        }).orElse(true);
     }
 
     @SuppressWarnings("deprecation")

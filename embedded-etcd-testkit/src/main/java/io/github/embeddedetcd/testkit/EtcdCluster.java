@@ -74,8 +74,9 @@ public @interface EtcdCluster {
      * earlier classes made stay until they expire or are removed). A shared cluster refuses faults and
      * stops ({@link EtcdTestCluster#kill}, {@code partition}, {@code addNode}, {@code stop},
      * {@code close}, ...) with an {@link IllegalStateException}: a class that injects faults needs a
-     * cluster of its own. Classes that run in parallel get a cluster each. {@link #SHARED_PARAMETER}
-     * turns sharing off for a run.
+     * cluster of its own. Classes that run in parallel get a cluster each. One that a failed test
+     * used is closed at once, not lent again, when {@link #cleanup()} keeps data, so that its data
+     * shows the failure. {@link #SHARED_PARAMETER} turns sharing off for a run.
      */
     boolean shared() default false;
 

@@ -139,15 +139,14 @@ public class EtcdTestCluster implements AutoCloseable {
                 LOG.info("Test cluster {} is up: {}", clusterName, nodes);
                 return;
             } catch (RuntimeException e) {
-                stopNodes();
-                nodes.clear();
-                if (attempt < START_ATTEMPTS && settings.network() == Network.LOOPBACK && isPortRace(e)) {
-                    LOG.info("Port taken while starting cluster {} ({}); retrying with fresh ports", clusterName, e.getMessage());
-                    dataRoot.clear();
-                    continue;
+                if (attempt == START_ATTEMPTS || settings.network() != Network.LOOPBACK || !isPortRace(e)) {
+                    close();
+                    throw e;
                 }
-                close();
-                throw e;
+                LOG.info("Port taken while starting cluster {} ({}); retrying with fresh ports", clusterName, e.getMessage());
+                endNodes(false);
+                nodes.clear();
+                dataRoot.clear();
             }
         }
     }
@@ -479,12 +478,10 @@ public class EtcdTestCluster implements AutoCloseable {
     }
 
     /**
-     * Ends every node, closes clients, removes network and data (unless kept). Nodes whose data
-     * is deleted are killed, all at once: a graceful stop, leader first, costs tens of
-     * milliseconds a node and keeps nothing the deletion does not remove; nodes whose data is
-     * kept are stopped gracefully, leader first, so that it shows a clean end.
-     * Cleanup goes on past a failure; the first failure is thrown at the end. Idempotent; a
-     * closed cluster can be started again, afresh. Refused while test classes share the cluster
+     * Ends every node (killed when their data is deleted, stopped gracefully when it is kept),
+     * closes clients, removes network and data (unless kept). Cleanup goes on past a failure; the
+     * first failure is thrown at the end. Idempotent; a closed cluster can be started again,
+     * afresh. Refused while test classes share the cluster
      * ({@link EtcdCluster#shared()}): the end of the test run closes it.
      */
     @Override
@@ -492,12 +489,9 @@ public class EtcdTestCluster implements AutoCloseable {
         requireOwn("close the cluster");
         closes++;
         clients.close();
+        boolean keep = keepData;
         try {
-            if (keepData) {
-                stopNodes();
-            } else {
-                runInParallel(nodes, node -> node.member().kill());
-            }
+            endNodes(keep);
         } finally {
             if (registration != null) {
                 registration.close();
@@ -510,7 +504,7 @@ public class EtcdTestCluster implements AutoCloseable {
                 network = null;
             }
             if (dataRoot != null) {
-                if (keepData) {
+                if (keep) {
                     LOG.warn("Kept the data of test cluster {} in {}", clusterName, dataRoot.path());
                 } else {
                     dataRoot.delete();
@@ -530,6 +524,19 @@ public class EtcdTestCluster implements AutoCloseable {
             throw new IllegalStateException("Cannot " + action + ": test cluster " + clusterName + " is shared by the "
                     + "test classes that declare @EtcdCluster(shared = true), and what this changes would reach the "
                     + "classes after this one. Give this class a cluster of its own: remove shared = true.");
+        }
+    }
+
+    /**
+     * Ends every node: stopped gracefully, leader first, when their data is kept, so that it shows a
+     * clean end; else killed, all at once, since a graceful stop costs tens of milliseconds a node
+     * and keeps nothing that deleting the data does not remove.
+     */
+    private void endNodes(boolean dataKept) {
+        if (dataKept) {
+            stopNodes();
+        } else {
+            runInParallel(nodes, node -> node.member().kill());
         }
     }
 

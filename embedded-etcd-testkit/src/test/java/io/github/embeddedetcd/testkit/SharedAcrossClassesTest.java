@@ -8,6 +8,7 @@ import io.etcd.jetcd.Client;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -53,11 +54,24 @@ class SharedAcrossClassesTest {
                 .selectors(selectors(FailsWithOnSuccessCleanup.class, AfterTheFailure.class)).execute().testEvents()
                 .assertStatistics(stats -> stats.succeeded(1).failed(1));
 
-        assertThat(CLUSTER_OF.get("AfterTheFailure")).isNotEqualTo(CLUSTER_OF.get("FailsWithOnSuccessCleanup"));
-        assertThat(KEYS_FOUND_BY.get("AfterTheFailure")).isEmpty();
         Path kept = keptDataDir;
-        assertThat(kept).isDirectory();
-        TestFiles.deleteTree(kept);
+        try {
+            assertThat(CLUSTER_OF.get("AfterTheFailure")).isNotEqualTo(CLUSTER_OF.get("FailsWithOnSuccessCleanup"));
+            assertThat(kept.resolve("node-0/member")).isDirectory();
+        } finally {
+            if (kept != null) {
+                TestFiles.deleteTree(kept);
+            }
+        }
+    }
+
+    @Test
+    void aParameterValueOtherThanTrueOrFalseIsAnErrorThatSaysWhichValuesAreMeant() {
+        EngineTestKit.engine("junit-jupiter").configurationParameter(EtcdCluster.SHARED_PARAMETER, "off")
+                .selectors(selectors(FirstWriter.class)).execute().allEvents().assertThatEvents()
+                .haveExactly(1, event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(m -> m.contains(
+                        EtcdCluster.SHARED_PARAMETER + " is 'off'; set it to true or false")))));
+        assertThat(CLUSTER_OF).isEmpty();
     }
 
     @Test
