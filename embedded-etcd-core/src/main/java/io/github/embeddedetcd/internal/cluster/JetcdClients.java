@@ -37,7 +37,7 @@ public final class JetcdClients {
         NettyClasspath.requireNetty42();
         ClientBuilder builder = Client.builder().endpoints(endpoints.toArray(URI[]::new)).waitForReady(false)
                 .connectTimeout(access.timeout());
-        if (!access.tls().equals(ClientTls.NONE)) {
+        if (!access.tls().isNone()) {
             builder.sslContext(sslContext(access.tls()));
         }
         access.credentials().ifPresent(credentials -> builder

@@ -16,15 +16,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The HTTP client behind every call the library makes to etcd (its JSON gateway, {@code /health},
  * {@code /version}), with a deadline on every request that ends it whole (JDK 17's
  * {@code HttpRequest.timeout} only ends the wait for the headers). Plain {@code http://} URLs go
  * through {@link PlainHttp}, which sets up no TLS; {@code https://} URLs through one JDK
- * {@code HttpClient} per TLS setup, created when the first https request is made, with
- * keep-alive connections, running its small work (a request, a little JSON) on its own selector
- * thread. Requests ask for JSON: etcd's gateway then authenticates by token only, never by the
+ * {@code HttpClient} per TLS setup (whose files are read when it is asked for), created when
+ * the first https request is made, with keep-alive connections, running its small work (a
+ * request, a little JSON) on its own selector thread. Requests ask for JSON: etcd's gateway then authenticates by token only, never by the
  * client certificate's name.
  */
 public final class EtcdHttp {
@@ -33,13 +34,13 @@ public final class EtcdHttp {
     private static final Map<ClientTls, EtcdHttp> BY_TLS = new ConcurrentHashMap<>();
     private static final EtcdHttp DEFAULT_TLS = new EtcdHttp(ClientTls.NONE);
 
-    private final ClientTls tls;
+    /** The TLS of these settings; null for the JDK's default, set up by the https client when it is made. */
+    private final SSLContext sslContext;
     private volatile HttpClient httpsClient;
 
     private EtcdHttp(ClientTls tls) {
-        this.tls = tls;
         // TLS files are read here, so that one that cannot be used fails this call, not each request
-        this.httpsClient = tls.isNone() ? null : newHttpsClient(tls);
+        this.sslContext = tls.isNone() ? null : ClientSsl.context(tls);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class EtcdHttp {
         if (client == null) {
             synchronized (this) {
                 if (httpsClient == null) {
-                    httpsClient = newHttpsClient(tls);
+                    httpsClient = newHttpsClient(sslContext);
                 }
                 client = httpsClient;
             }
@@ -105,13 +106,13 @@ public final class EtcdHttp {
         return client;
     }
 
-    private static HttpClient newHttpsClient(ClientTls tls) {
+    private static HttpClient newHttpsClient(SSLContext sslContext) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .executor(Runnable::run);
-        if (!tls.isNone()) {
-            builder.sslContext(ClientSsl.context(tls));
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
         }
         return builder.build();
     }
