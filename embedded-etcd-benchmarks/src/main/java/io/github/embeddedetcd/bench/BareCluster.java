@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Three bare etcd processes with a static initial-cluster: the baseline for cluster figures. */
+/** Bare etcd processes with a static initial-cluster: the baseline for cluster figures. */
 final class BareCluster implements AutoCloseable {
 
     private final Path dir;
@@ -23,6 +23,17 @@ final class BareCluster implements AutoCloseable {
 
     private BareCluster(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * Milliseconds to start {@code size} members until all are healthy (picking ports and writing
+     * configs included, as the testkit's figures include them); the cluster is ended afterwards.
+     */
+    static double timedStart(int size) throws Exception {
+        long start = System.nanoTime();
+        try (BareCluster cluster = start(size)) {
+            return Stats.millisSince(start);
+        }
     }
 
     /** Launches {@code size} members at once and returns when all are healthy; on failure, ends what it launched. */

@@ -18,10 +18,15 @@ final class Children {
      */
     static void awaitExit(Process process, long seconds, String what) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill(process);
             throw new IllegalStateException(what + " did not exit within " + seconds + " s, so it was killed, with "
                     + "its child processes; run it by hand to see where it hangs");
         }
+    }
+
+    /** Kills the process's own children (a JVM's etcd, a script's JVM), then the process. */
+    static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 }

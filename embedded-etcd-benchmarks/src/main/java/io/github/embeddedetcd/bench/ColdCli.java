@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CLI as a user runs it: the {@code ./etcd-embedded} script (which builds the jar when it is
- * stale and records its class-data archive once per build), one fresh JVM per command.
+ * The CLI as a user runs it: the {@code ./etcd-embedded} script (which records its class-data
+ * archive once per build and JDK; the jar must be built already), one fresh JVM per command.
  */
 final class ColdCli {
 
-    /** Where the harness finds the script; the bench profile and the smoke test set it. */
+    /** Where the harness finds the script; the bench profile sets it, the smoke test uses the default. */
     static final String SCRIPT_PROPERTY = "bench.cli";
 
     private static final long EXIT_TIMEOUT_SECONDS = 60;

@@ -22,8 +22,9 @@ import java.util.stream.StreamSupport;
 /**
  * First starts, each in a fresh JVM and alternated with bare etcd started with the same flags
  * (process launch → /health ok), no warm-up round: every run is cold for the JVM (the OS file
- * cache is warm for both sides alike). Measures {@link FirstStartApp} (JVM launch → start()
- * returned), the CLI's {@code server} (launch → /health ok), and the wall time of the CLI's
+ * cache is warm for both sides alike). Measures {@link FirstStartApp} (its first start() call
+ * alone, and JVM launch → start() returned, with and without its own logging setup), the CLI's
+ * {@code server} (launch → /health ok), and the wall time of the CLI's
  * {@code members} and {@code --help}. Before each measured start the machine is settled (see
  * {@link Settle}), as in the warm start benchmark.
  */
@@ -59,6 +60,7 @@ final class ColdStartBenchmark {
         ColdCli cli = ColdCli.locate();
         boolean archived = cli.prepare();
         for (int i = 0; i < runs; i++) {
+            Settle.now();
             double bare = bareStart();
             Settle.now();
             ApplicationRun app = applicationStart();
@@ -78,7 +80,6 @@ final class ColdStartBenchmark {
             members.add(run.membersMillis());
             Settle.now();
             help.add(cli.wallTime("--help"));
-            Settle.now();
         }
         Comparison.printHeader();
         application.print();
@@ -131,7 +132,7 @@ final class ColdStartBenchmark {
             long start = System.nanoTime();
             Process app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             // bounds the wait for its output too: a hung application is ended, which ends its stdout
-            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(app::destroyForcibly,
+            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> Children.kill(app),
                     CompletableFuture.delayedExecutor(APP_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
                 double loggingSetup = Double.NaN;
@@ -143,13 +144,16 @@ final class ColdStartBenchmark {
                         startCall = millisAfter(FirstStartApp.START_CALL, line);
                     } else if (line.equals(FirstStartApp.STARTED)) {
                         double millis = Stats.millisSince(start);
+                        watchdog.cancel(false);
                         Children.awaitExit(app, APP_TIMEOUT_SECONDS, "the application, after its start,");
                         return new ApplicationRun(loggingSetup, startCall, millis);
                     }
                 }
             } finally {
                 watchdog.cancel(false);
-                app.destroyForcibly();
+                if (app.isAlive()) {
+                    Children.kill(app);
+                }
             }
             Children.awaitExit(app, APP_TIMEOUT_SECONDS, "the application");
             throw new IllegalStateException("the application exited with code " + app.exitValue() + " before its "

@@ -40,9 +40,9 @@ final class StartBenchmark {
         Comparison cluster = new Comparison(members + " members: start → all healthy", "≤ 1.20×");
         Comparison.withWarmUp(runs, counted -> {
             double lib = Settle.after(embeddedStart());
-            double bare = Settle.after(bareStart(1));
+            double bare = Settle.after(BareCluster.timedStart(1));
             double libCluster = Settle.after(testkitStart());
-            double bareCluster = Settle.after(bareStart(members));
+            double bareCluster = Settle.after(BareCluster.timedStart(members));
             if (counted) {
                 single.add(lib, bare);
                 cluster.add(libCluster, bareCluster);
@@ -74,14 +74,6 @@ final class StartBenchmark {
         try (EtcdTestCluster cluster = Configs.testkitCluster(members).build()) {
             long start = System.nanoTime();
             cluster.start();
-            return Stats.millisSince(start);
-        }
-    }
-
-    /** Includes picking ports and writing configs, as the testkit's figure does. */
-    private static double bareStart(int size) throws Exception {
-        long start = System.nanoTime();
-        try (BareCluster cluster = BareCluster.start(size)) {
             return Stats.millisSince(start);
         }
     }
