@@ -11,8 +11,9 @@ package io.github.embeddedetcd.testkit.soak;
  *
  * @param invoked   when the client was asked (System.nanoTime)
  * @param completed when the answer came, or the deadline passed
+ * @param revision  the store revision etcd answered with (a write's own revision); 0 without an answer
  */
-record Operation(Kind kind, String key, long value, long invoked, long completed, Outcome outcome) {
+record Operation(Kind kind, String key, long value, long invoked, long completed, Outcome outcome, long revision) {
 
     enum Kind { WRITE, READ }
 
@@ -25,5 +26,12 @@ record Operation(Kind kind, String key, long value, long invoked, long completed
 
     boolean isSuccessfulRead() {
         return kind == Kind.READ && outcome == Outcome.OK;
+    }
+
+    @Override
+    public String toString() {
+        String what = kind == Kind.WRITE ? "write " + value : "read → " + value;
+        return what + " [" + invoked + ", " + (outcome == Outcome.OK ? completed + "] at revision " + revision
+                : completed + " gave up]");
     }
 }

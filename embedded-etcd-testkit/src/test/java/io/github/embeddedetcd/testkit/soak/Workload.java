@@ -6,12 +6,15 @@ package io.github.embeddedetcd.testkit.soak;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.Response;
 import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.PutResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,10 +75,10 @@ final class Workload implements AutoCloseable {
             long value = ++next[turn];
             String key = owned.get(turn);
             long invoked = System.nanoTime();
-            boolean ok = attempt(() -> client.get().getKVClient().put(bytes(key), bytes(Long.toString(value)))
+            PutResponse put = attempt(() -> client.get().getKVClient().put(bytes(key), bytes(Long.toString(value)))
                     .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
             history.record(new Operation(Operation.Kind.WRITE, key, value, invoked, System.nanoTime(),
-                    ok ? Operation.Outcome.OK : Operation.Outcome.UNKNOWN));
+                    put != null ? Operation.Outcome.OK : Operation.Outcome.UNKNOWN, revisionOf(put)));
         }
     }
 
@@ -83,12 +86,15 @@ final class Workload implements AutoCloseable {
         while (running.get()) {
             String key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
             long invoked = System.nanoTime();
-            long[] value = {0};
-            boolean ok = attempt(() -> value[0] = valueOf(client.get().getKVClient().get(bytes(key))
-                    .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)));
-            history.record(new Operation(Operation.Kind.READ, key, value[0], invoked, System.nanoTime(),
-                    ok ? Operation.Outcome.OK : Operation.Outcome.UNKNOWN));
+            GetResponse get = attempt(() -> client.get().getKVClient().get(bytes(key))
+                    .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+            history.record(new Operation(Operation.Kind.READ, key, get != null ? valueOf(get) : 0, invoked,
+                    System.nanoTime(), get != null ? Operation.Outcome.OK : Operation.Outcome.UNKNOWN, revisionOf(get)));
         }
+    }
+
+    private static long revisionOf(Response response) {
+        return response != null ? response.getHeader().getRevision() : 0;
     }
 
     /** A key's value in a read answer, 0 when the key does not exist. */
@@ -97,16 +103,16 @@ final class Workload implements AutoCloseable {
                 .toString(StandardCharsets.UTF_8));
     }
 
-    private static boolean attempt(Call call) {
+    /** The answer, or null when the call failed or passed its deadline. */
+    private static <T> T attempt(Callable<T> call) {
         try {
-            call.run();
-            return true;
+            return call.call();
         } catch (Exception failed) {
             if (failed instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             pause();
-            return false;
+            return null;
         }
     }
 
@@ -133,9 +139,5 @@ final class Workload implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private interface Call {
-        void run() throws Exception;
     }
 }

@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.testkit.soak;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static io.github.embeddedetcd.testkit.soak.Histories.failedRead;
+import static io.github.embeddedetcd.testkit.soak.Histories.read;
+import static io.github.embeddedetcd.testkit.soak.Histories.unknownWrite;
+import static io.github.embeddedetcd.testkit.soak.Histories.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Known-good and known-bad register histories. */
+class RegisterLinearizabilityTest {
+
+    private static RegisterLinearizability.Result check(Operation... history) {
+        return RegisterLinearizability.check(List.of(history), 0, RegisterLinearizability.DEFAULT_STEP_BUDGET);
+    }
+
+    @Test
+    void anEmptyHistoryAndASequentialOneAreLinearizable() {
+        assertThat(check().linearizable()).isTrue();
+        assertThat(check(read(0, 0, 1), write(1, 2, 3), read(1, 4, 5), write(2, 6, 7), read(2, 8, 9)).linearizable())
+                .isTrue();
+    }
+
+    @Test
+    void aReadThatBeganAfterAnotherSawTheNewValueCannotSeeTheOld() {
+        // both reads overlap the write of 2, but the second began after the first had seen 2
+        assertThat(check(write(1, 0, 1), write(2, 10, 50), read(2, 20, 30), read(1, 35, 60)).linearizable()).isFalse();
+        // overlapping reads may see either value in either order
+        assertThat(check(write(1, 0, 1), write(2, 10, 50), read(2, 20, 40), read(1, 25, 60)).linearizable()).isTrue();
+    }
+
+    @Test
+    void aReadOfAValueOlderThanAnAcknowledgedWriteIsNot() {
+        RegisterLinearizability.Result result = check(write(1, 0, 10), write(2, 20, 30), read(1, 31, 32));
+
+        assertThat(result.linearizable()).isFalse();
+        assertThat(result.explanation()).contains("read → 1 [31, 32]").contains("the register held 2");
+    }
+
+    @Test
+    void aReadOfAValueFromTheFutureIsNot() {
+        assertThat(check(read(1, 0, 5), write(1, 10, 20)).linearizable()).isFalse();
+    }
+
+    @Test
+    void failedReadsSayNothing() {
+        assertThat(check(write(1, 0, 10), failedRead(11, 12), read(1, 13, 14)).linearizable()).isTrue();
+    }
+
+    /**
+     * The soak's stale read (issue 23, seed 11265670380343): soak/w2/k2 read 9 after 10 was acknowledged.
+     * The write of 9 had timed out on the client, and etcd applied it after 10 (see RELIABILITY.md):
+     * linearizable, for an operation with an unknown outcome may take effect at any later time.
+     */
+    @Test
+    void aWriteWithAnUnknownOutcomeMayTakeEffectAfterALaterWrite() {
+        Operation[] history = {write(8, 0, 10), unknownWrite(9, 20, 2020), write(10, 2030, 2040), read(10, 2050, 2060),
+                read(9, 2100, 2110), write(11, 2200, 2210), read(11, 2300, 2310)};
+
+        assertThat(check(history).linearizable()).isTrue();
+    }
+
+    /** The same history with the write of 9 acknowledged: then reading 9 after 10 is a violation. */
+    @Test
+    void anAcknowledgedWriteTakingEffectAgainLaterIsNot() {
+        assertThat(check(write(8, 0, 10), write(9, 20, 30), write(10, 2030, 2040), read(10, 2050, 2060),
+                read(9, 2100, 2110)).linearizable()).isFalse();
+    }
+
+    @Test
+    void aWriteWithAnUnknownOutcomeTakesEffectOnceOrNever() {
+        // 9 may come after 10, but not before 10 and again after it
+        assertThat(check(unknownWrite(9, 0, 100), read(9, 110, 120), write(10, 130, 140), read(10, 150, 160),
+                read(9, 170, 180)).linearizable()).isFalse();
+        // a write whose value nobody read is as if it never happened
+        assertThat(check(unknownWrite(9, 0, 100), write(10, 130, 140), read(10, 150, 160)).linearizable()).isTrue();
+    }
+
+    @Test
+    void aLongHistoryWithOverlappingReadersIsDecidedBothWays() {
+        List<Operation> good = generated(new Random(23), 20_000);
+        assertThat(RegisterLinearizability.check(good, 0, RegisterLinearizability.DEFAULT_STEP_BUDGET).linearizable())
+                .isTrue();
+
+        List<Operation> bad = new ArrayList<>(good);
+        Operation late = bad.stream().filter(op -> op.isSuccessfulRead() && op.value() > 100).findFirst().orElseThrow();
+        bad.set(bad.indexOf(late), read(late.value() - 100, late.invoked(), late.completed()));
+        assertThat(RegisterLinearizability.check(bad, 0, RegisterLinearizability.DEFAULT_STEP_BUDGET).linearizable())
+                .isFalse();
+    }
+
+    @Test
+    void aSearchOverItsBudgetIsUndecidedNeverPassed() {
+        RegisterLinearizability.Result result = RegisterLinearizability.check(generated(new Random(7), 1_000), 0, 10);
+
+        assertThat(result.linearizable()).isFalse();
+        assertThat(result.explanation()).startsWith("undecided: the search took more than 10 steps");
+    }
+
+    /**
+     * One writer writing 1, 2, 3, ... back to back, some writes with an unknown outcome (applied at once),
+     * and two readers whose reads overlap the writes and see what a register would show at a random point
+     * of their interval.
+     */
+    private static List<Operation> generated(Random random, int writes) {
+        List<Operation> history = new ArrayList<>();
+        long[] appliedAt = new long[writes + 1];
+        long time = 0;
+        for (int value = 1; value <= writes; value++) {
+            long invoked = time;
+            appliedAt[value] = invoked + 1 + random.nextInt(5);
+            time = appliedAt[value] + 1 + random.nextInt(5);
+            history.add(random.nextInt(50) == 0 ? unknownWrite(value, invoked, time) : write(value, invoked, time));
+            time++;
+        }
+        for (int reader = 0; reader < 2; reader++) {
+            for (long at = random.nextInt(5); at < time - 20; at += 1 + random.nextInt(15)) {
+                long end = at + 1 + random.nextInt(15);
+                long point = at + random.nextInt((int) (end - at));
+                history.add(read(valueAt(appliedAt, point), at, end));
+                at = end;
+            }
+        }
+        return history;
+    }
+
+    /** The last value applied at or before {@code time} (application times grow with the values). */
+    private static long valueAt(long[] appliedAt, long time) {
+        int index = Arrays.binarySearch(appliedAt, 1, appliedAt.length, time);
+        return index >= 0 ? index : -index - 2;
+    }
+}
