@@ -159,7 +159,7 @@ class BadInputTest {
 
     @Test
     void anEndpointWhereNothingListens() {
-        URI nobody = URI.create("http://127.0.0.74:" + TestNodes.freePort());
+        URI nobody = URI.create("http://127.0.0.74:" + FreePorts.next());
 
         assertThatThrownBy(() -> EtcdAdmin.connect(nobody).members()).isInstanceOf(EmbeddedEtcdException.class)
                 .hasMessage("list members via " + nobody + " failed: connection refused at 127.0.0.74:"
@@ -204,7 +204,7 @@ class BadInputTest {
 
     @Test
     void joiningThroughAnEndpointWhereNothingListens() {
-        URI nobody = URI.create("http://127.0.0.1:" + TestNodes.freePort());
+        URI nobody = URI.create("http://127.0.0.1:" + FreePorts.next());
         Path data = dir.resolve("joiner");
         EmbeddedEtcd member = EmbeddedEtcd.builder()
                 .config(TestNodes.config("joiner", data).joinTimeout(Duration.ofSeconds(1)).build()).build();

@@ -49,7 +49,7 @@ class EmbeddedEtcdLifecycleTest {
                 listen-peer-urls: http://127.0.0.1:%d
                 heartbeat-interval: 10
                 election-timeout: 100
-                """.formatted(dir.resolve("from-file"), TestNodes.freePort(), TestNodes.freePort()));
+                """.formatted(dir.resolve("from-file"), FreePorts.next(), FreePorts.next()));
 
         try (EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(path).start()) {
             etcd.client().getKVClient().put(KEY, VALUE).get(5, TimeUnit.SECONDS);

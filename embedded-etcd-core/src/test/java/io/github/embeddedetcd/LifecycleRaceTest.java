@@ -36,7 +36,7 @@ class LifecycleRaceTest {
     void closeDuringAJoinThatKeepsRetryingCutsItShort() {
         EmbeddedEtcd member = EmbeddedEtcd.builder().config(config("joiner").joinTimeout(Duration.ofMinutes(2)).build())
                 .serviceLoaderListeners(false).build();
-        URI nobody = URI.create("http://127.0.0.1:" + TestNodes.freePort());
+        URI nobody = URI.create("http://127.0.0.1:" + FreePorts.next());
 
         CompletableFuture<EmbeddedEtcd> join = CompletableFuture.supplyAsync(() -> member.join(nobody));
         await().atMost(WAIT).until(() -> member.state() instanceof Lifecycle.Starting);
@@ -50,10 +50,10 @@ class LifecycleRaceTest {
     /** A member of a three-member cluster whose peers never come cannot become healthy: its start waits. */
     @Test
     void closeWhileEtcdStartsKillsItAndLeavesNothingBehind() {
-        URI peer = URI.create("http://127.0.0.1:" + TestNodes.freePort());
+        URI peer = URI.create("http://127.0.0.1:" + FreePorts.next());
         EtcdConfig lonely = config("lonely").peerUrl(peer).startTimeout(Duration.ofMinutes(1))
-                .initialCluster("lonely=" + peer + ",absent-1=http://127.0.0.1:" + TestNodes.freePort()
-                        + ",absent-2=http://127.0.0.1:" + TestNodes.freePort())
+                .initialCluster("lonely=" + peer + ",absent-1=http://127.0.0.1:" + FreePorts.next()
+                        + ",absent-2=http://127.0.0.1:" + FreePorts.next())
                 .build();
         EmbeddedEtcd member = EmbeddedEtcd.builder().config(lonely).serviceLoaderListeners(false).build();
 

@@ -34,6 +34,7 @@ class PublicApiTest {
             "io.github.embeddedetcd.EtcdBinaryException",
             "io.github.embeddedetcd.EtcdStartException",
             "io.github.embeddedetcd.EtcdVersion",
+            "io.github.embeddedetcd.FreePorts",
             "io.github.embeddedetcd.JoinRegistration",
             "io.github.embeddedetcd.JoinTimeoutException",
             "io.github.embeddedetcd.Member",

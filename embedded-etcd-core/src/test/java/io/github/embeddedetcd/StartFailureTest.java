@@ -44,7 +44,7 @@ class StartFailureTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             EmbeddedEtcd etcd = EmbeddedEtcd.builder()
-                    .config(TestNodes.config("node-1", dir.resolve("data"), port, TestNodes.freePort()).build())
+                    .config(TestNodes.config("node-1", dir.resolve("data"), port, FreePorts.next()).build())
                     .build();
 
             assertThatThrownBy(etcd::start)

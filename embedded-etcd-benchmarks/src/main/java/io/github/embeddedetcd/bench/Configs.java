@@ -6,7 +6,7 @@ package io.github.embeddedetcd.bench;
 
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 
 import java.io.IOException;
 import java.net.URI;

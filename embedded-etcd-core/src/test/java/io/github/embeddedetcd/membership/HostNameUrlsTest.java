@@ -7,6 +7,7 @@ package io.github.embeddedetcd.membership;
 import io.etcd.jetcd.ByteSequence;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.TestNodes;
 import io.github.embeddedetcd.config.EtcdConfig;
@@ -44,15 +45,15 @@ class HostNameUrlsTest {
 
     @Test
     void aClusterFormsJoinsPromotesAndRemovesWithHostNamesInEveryUrl() throws Exception {
-        int firstClient = TestNodes.freePort();
-        int firstPeer = TestNodes.freePort();
+        int firstClient = FreePorts.next();
+        int firstPeer = FreePorts.next();
         EmbeddedEtcd first = start(EmbeddedEtcd.builder().config(named("n1", firstClient, firstPeer)
                 .initialCluster("n1=http://localhost:" + firstPeer).build()).build());
         URI joinVia = URI.create("http://localhost:" + firstClient);
-        EmbeddedEtcd second = EmbeddedEtcd.builder().config(named("n2", TestNodes.freePort(), TestNodes.freePort()).build())
+        EmbeddedEtcd second = EmbeddedEtcd.builder().config(named("n2", FreePorts.next(), FreePorts.next()).build())
                 .join(joinVia);
         members.add(second);
-        EmbeddedEtcd third = start(EmbeddedEtcd.builder().config(named("n3", TestNodes.freePort(), TestNodes.freePort())
+        EmbeddedEtcd third = start(EmbeddedEtcd.builder().config(named("n3", FreePorts.next(), FreePorts.next())
                 .joinEndpoints(List.of(joinVia, second.clientEndpoints().get(0))).build()).build());
 
         EtcdAdmin admin = EtcdAdmin.builder().endpoints(first.clientEndpoints()).build();

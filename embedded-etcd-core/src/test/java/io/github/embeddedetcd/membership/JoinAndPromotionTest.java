@@ -6,6 +6,7 @@ package io.github.embeddedetcd.membership;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.JoinRegistration;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MembershipListener;
@@ -84,7 +85,7 @@ class JoinAndPromotionTest {
 
     @Test
     void aJoinThroughAnUnreachableEndpointFailsWithinItsTimeout() {
-        URI nobody = URI.create("http://127.0.0.1:" + TestNodes.freePort());
+        URI nobody = URI.create("http://127.0.0.1:" + FreePorts.next());
         EmbeddedEtcd member = EmbeddedEtcd.builder()
                 .config(TestNodes.config("lonely", dir.resolve("lonely")).joinTimeout(Duration.ofSeconds(2)).build())
                 .build();

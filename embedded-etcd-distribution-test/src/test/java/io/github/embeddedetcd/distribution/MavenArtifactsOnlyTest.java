@@ -9,7 +9,7 @@ import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -15,7 +15,7 @@ import io.github.embeddedetcd.spring.MemberContexts.HealthReport;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdHealthAutoConfiguration;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdMetrics;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

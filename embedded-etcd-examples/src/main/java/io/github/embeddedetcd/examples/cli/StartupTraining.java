@@ -4,11 +4,11 @@
  */
 package io.github.embeddedetcd.examples.cli;
 
+import io.github.embeddedetcd.FreePorts;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,12 +35,12 @@ public final class StartupTraining {
         Path dir = Files.createDirectories(Path.of(args[0]));
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), true));
         EtcdEmbeddedCli.run("--help");
-        String clientUrl = "http://127.0.0.1:" + freePort();
+        String clientUrl = "http://127.0.0.1:" + FreePorts.next();
         Path config = Files.write(dir.resolve("etcd.yaml"), List.of(
                 "name: training",
                 "data-dir: " + dir.resolve("data"),
                 "listen-client-urls: " + clientUrl,
-                "listen-peer-urls: http://127.0.0.1:" + freePort(),
+                "listen-peer-urls: http://127.0.0.1:" + FreePorts.next(),
                 "heartbeat-interval: 10",
                 "election-timeout: 100",
                 "embedded:",
@@ -57,11 +57,5 @@ public final class StartupTraining {
         }
         // the server's shutdown hook stops the member; the script dumps the archive from the classes listed
         System.exit(0);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,7 +12,7 @@ import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

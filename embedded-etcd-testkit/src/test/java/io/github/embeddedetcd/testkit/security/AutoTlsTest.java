@@ -11,7 +11,7 @@ import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.TransportSecurity;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.testkit.Kv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.TransportSecurity;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.testkit.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

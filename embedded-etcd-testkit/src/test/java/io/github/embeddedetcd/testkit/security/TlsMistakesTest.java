@@ -15,7 +15,7 @@ import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.TransportSecurity;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.testkit.TestCertificates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@
  */
 package io.github.embeddedetcd.testkit.internal.network;
 
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 
 import java.net.URI;
 import java.util.List;

@@ -6,7 +6,7 @@ package io.github.embeddedetcd.it;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EmbeddedEtcdException;
-import io.github.embeddedetcd.testkit.FreePorts;
+import io.github.embeddedetcd.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
