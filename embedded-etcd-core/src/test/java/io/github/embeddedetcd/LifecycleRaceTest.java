@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 /** close() racing start() and join(), readers during a stop, and etcd dying at awkward moments. */
 class LifecycleRaceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.RECONFIGURATION;
 
     @TempDir
     Path dir;

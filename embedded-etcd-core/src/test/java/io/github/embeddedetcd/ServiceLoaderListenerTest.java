@@ -22,7 +22,7 @@ class ServiceLoaderListenerTest {
     void listenersRegisteredThroughServiceLoaderHearTheMember() {
         try (EmbeddedEtcd etcd = EmbeddedEtcd.builder()
                 .config(TestNodes.config("service-loaded", dir.resolve("data")).build()).build().start()) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> ServiceLoadedListener.LEADERS.contains("service-loaded"));
+            await().atMost(Waits.RECOVERY).until(() -> ServiceLoadedListener.LEADERS.contains("service-loaded"));
             assertThat(etcd.isRunning()).isTrue();
         }
     }
@@ -32,7 +32,7 @@ class ServiceLoaderListenerTest {
         RecordingListener own = new RecordingListener();
         try (EmbeddedEtcd etcd = EmbeddedEtcd.builder().serviceLoaderListeners(false).listener(own)
                 .config(TestNodes.config("opted-out", dir.resolve("data")).build()).build().start()) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !own.events().isEmpty());
+            await().atMost(Waits.RECOVERY).until(() -> !own.events().isEmpty());
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
                     .until(() -> !ServiceLoadedListener.LEADERS.contains("opted-out"));
             assertThat(etcd.isRunning()).isTrue();

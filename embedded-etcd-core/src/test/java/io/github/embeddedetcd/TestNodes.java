@@ -12,6 +12,9 @@ import java.nio.file.Path;
 /** Single-member test configs on free loopback ports with fast raft timings. */
 public final class TestNodes {
 
+    public static final int HEARTBEAT_MILLIS = 10;
+    public static final int ELECTION_MILLIS = 100;
+
     private TestNodes() {
     }
 
@@ -26,7 +29,7 @@ public final class TestNodes {
                 .dataDir(dataDir)
                 .clientUrl(URI.create("http://127.0.0.1:" + clientPort))
                 .peerUrl(URI.create("http://127.0.0.1:" + peerPort))
-                .heartbeatIntervalMillis(10)
-                .electionTimeoutMillis(100);
+                .heartbeatIntervalMillis(HEARTBEAT_MILLIS)
+                .electionTimeoutMillis(ELECTION_MILLIS);
     }
 }

@@ -4,9 +4,9 @@
  */
 package io.github.embeddedetcd.bench;
 
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
-import io.github.embeddedetcd.FreePorts;
 
 import java.io.IOException;
 import java.net.URI;

@@ -10,6 +10,7 @@ import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.TestNodes;
+import io.github.embeddedetcd.Waits;
 import io.github.embeddedetcd.config.EtcdConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,14 +62,14 @@ class HostNameUrlsTest {
             assertThat(member.peerUrls()).allSatisfy(url -> assertThat(url.getHost()).isEqualTo("localhost"));
             assertThat(member.clientUrls()).allSatisfy(url -> assertThat(url.getHost()).isEqualTo("localhost"));
         });
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Waits.RECONFIGURATION)
                 .untilAsserted(() -> assertThat(admin.members()).hasSize(3).noneMatch(Member::learner));
         ByteSequence key = ByteSequence.from("named", StandardCharsets.UTF_8);
         third.client().getKVClient().put(key, ByteSequence.from("hosts", StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
         assertThat(first.client().getKVClient().get(key).get(10, TimeUnit.SECONDS).getCount()).isEqualTo(1);
 
         first.remove("n3");
-        assertThat(third.onStop()).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(third.onStop()).succeedsWithin(Waits.RECONFIGURATION);
         assertThat(admin.members()).extracting(Member::name).containsExactlyInAnyOrder("n1", "n2");
     }
 

@@ -12,6 +12,7 @@ import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MembershipListener;
 import io.github.embeddedetcd.RecordingListener;
 import io.github.embeddedetcd.TestNodes;
+import io.github.embeddedetcd.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class JoinAndPromotionTest {
         String id1 = hex(n1, "n1");
         String id2 = hex(n1, "n2");
         String id3 = hex(n1, "n3");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events.events()).containsExactly(
+        await().atMost(Waits.RECONFIGURATION).untilAsserted(() -> assertThat(events.events()).containsExactly(
                 "leader:" + id1, "added:" + id2, "promoted:" + id2, "added:" + id3, "promoted:" + id3));
     }
 
@@ -105,7 +106,7 @@ class JoinAndPromotionTest {
 
             assertThat(n2.isLearner()).isTrue();
             n1.promote("n2");
-            await().atMost(Duration.ofSeconds(5)).until(() -> !n2.isLearner());
+            await().atMost(Waits.RECONFIGURATION).until(() -> !n2.isLearner());
             n1.promote("n2");
         }
     }
@@ -118,8 +119,8 @@ class JoinAndPromotionTest {
             JoinRegistration record = cluster.member("ghost", 2).register(LocalCluster.endpoints(n1));
             String ghost = String.format("%016x", record.memberId());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> n1.members().size() == 1);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Waits.RECONFIGURATION).until(() -> n1.members().size() == 1);
+            await().atMost(Waits.RECONFIGURATION).untilAsserted(() ->
                     assertThat(events.events()).containsSubsequence("added:" + ghost, "removed:" + ghost));
         }
     }
@@ -138,7 +139,7 @@ class JoinAndPromotionTest {
             EmbeddedEtcd started = EmbeddedEtcd.builder().config(n1.config()).listener(broken).listener(events)
                     .serviceLoaderListeners(false).build().start();
             try (started) {
-                await().atMost(Duration.ofSeconds(5)).until(() -> !events.events().isEmpty());
+                await().atMost(Waits.RECONFIGURATION).until(() -> !events.events().isEmpty());
                 assertThat(started.isRunning()).isTrue();
             }
         }

@@ -8,6 +8,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MembershipListener;
 import io.github.embeddedetcd.TestNodes;
+import io.github.embeddedetcd.Waits;
 import io.github.embeddedetcd.config.EtcdConfig;
 
 import java.net.URI;
@@ -43,7 +44,7 @@ final class LocalCluster implements AutoCloseable {
     /** A not yet started member; {@code index} picks the host in loopback-hosts mode. */
     EmbeddedEtcd member(String name, int index, MembershipListener listener, UnaryOperator<EtcdConfig.Builder> tweak) {
         EtcdConfig.Builder config = TestNodes.config(name, dir.resolve(name))
-                .joinTimeout(java.time.Duration.ofSeconds(30));
+                .joinTimeout(Waits.RECONFIGURATION.multipliedBy(2)); // one learner at a time: a join may wait for another
         if (fixedPorts) {
             config.clientUrl(URI.create("http://" + host + index + ":2379"))
                     .peerUrl(URI.create("http://" + host + index + ":2380"));

@@ -11,12 +11,12 @@ import io.github.embeddedetcd.MemberNotFoundException;
 import io.github.embeddedetcd.MemberRemovedException;
 import io.github.embeddedetcd.QuorumRefusedException;
 import io.github.embeddedetcd.RecordingListener;
+import io.github.embeddedetcd.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,8 +40,8 @@ class RemovalTest {
 
             n1.remove("n3");
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> !n3.isRunning());
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Waits.RECONFIGURATION).until(() -> !n3.isRunning());
+            await().atMost(Waits.RECONFIGURATION).untilAsserted(() ->
                     assertThat(n3Events.events()).contains("self-removed:" + n3Id));
             assertThat(n1.members()).extracting(Member::name).containsExactlyInAnyOrder("n1", "n2");
 
@@ -70,10 +70,10 @@ class RemovalTest {
 
             n2.remove("n1");
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> !n1.isRunning());
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(n2.members())
+            await().atMost(Waits.RECONFIGURATION).until(() -> !n1.isRunning());
+            await().atMost(Waits.RECONFIGURATION).untilAsserted(() -> assertThat(n2.members())
                     .extracting(Member::name).containsExactlyInAnyOrder("n2", "n3"));
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(n3.members())
+            await().atMost(Waits.RECONFIGURATION).untilAsserted(() -> assertThat(n3.members())
                     .filteredOn(Member::leader).hasSize(1));
         }
     }
@@ -90,7 +90,7 @@ class RemovalTest {
 
             assertThat(n2.isRunning()).isFalse();
             assertThat(dir.resolve("n2/embedded-etcd/removed.json")).exists();
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Waits.RECONFIGURATION).untilAsserted(() ->
                     assertThat(events.events()).contains("self-removed:" + n2Id));
             assertThat(n1.members()).extracting(Member::name).containsExactly("n1");
         }

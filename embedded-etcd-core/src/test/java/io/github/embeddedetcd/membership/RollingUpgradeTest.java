@@ -11,6 +11,7 @@ import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.EtcdVersion;
 import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,9 +65,9 @@ class RollingUpgradeTest {
                     long acknowledgedBefore = writer.acknowledged();
                     members.set(members.indexOf(next), restartWith(next, target));
                     awaitAllHealthy(members);
-                    await().atMost(Duration.ofSeconds(10)).until(() -> writer.acknowledged() > acknowledgedBefore);
+                    await().atMost(Waits.RECOVERY).until(() -> writer.acknowledged() > acknowledgedBefore);
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() ->
+                await().atMost(Waits.RECONFIGURATION).until(() ->
                         EtcdAdmin.connect(endpoints).clusterVersion().orElse("").startsWith("3.5"));
                 writer.close();
 
@@ -93,7 +93,7 @@ class RollingUpgradeTest {
     }
 
     private static void awaitAllHealthy(List<EmbeddedEtcd> members) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> members.stream().allMatch(EmbeddedEtcd::isHealthy));
+        await().atMost(Waits.RECONFIGURATION).until(() -> members.stream().allMatch(EmbeddedEtcd::isHealthy));
     }
 
     /** Writes 1, 2, 3, ... to one key until closed, remembering the last acknowledged value. */

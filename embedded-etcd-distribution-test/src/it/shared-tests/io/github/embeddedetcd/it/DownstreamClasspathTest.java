@@ -8,8 +8,8 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KV;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdBinary;
-import io.github.embeddedetcd.FreePorts;
 import io.netty.util.Version;
+import io.github.embeddedetcd.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,8 +8,8 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdBinary;
-import io.github.embeddedetcd.testkit.EtcdTestCluster;
 import io.github.embeddedetcd.FreePorts;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,8 +6,8 @@ package io.github.embeddedetcd.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.FreePorts;
+import io.github.embeddedetcd.config.ClientTls;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -5,10 +5,10 @@
 package io.github.embeddedetcd.examples;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.examples.http.HttpSettings;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
-import io.github.embeddedetcd.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

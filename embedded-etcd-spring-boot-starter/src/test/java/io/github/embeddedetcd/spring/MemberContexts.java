@@ -4,9 +4,9 @@
  */
 package io.github.embeddedetcd.spring;
 
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdHealthAutoConfiguration;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdMetricsAutoConfiguration;
-import io.github.embeddedetcd.FreePorts;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

@@ -9,7 +9,6 @@ import io.github.embeddedetcd.Member;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +25,8 @@ class ClusterFaultsTest {
 
         cluster.kill(oldLeader);
 
-        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> Kv.put(client, "after", "2"));
-        assertThat(cluster.awaitLeader(Duration.ofSeconds(5))).isNotEqualTo(oldLeader);
+        await().atMost(Waits.RECOVERY).ignoreExceptions().untilAsserted(() -> Kv.put(client, "after", "2"));
+        assertThat(cluster.awaitLeader(Waits.RECOVERY)).isNotEqualTo(oldLeader);
         assertThat(Kv.get(client, "before")).contains("1");
         assertThat(oldLeader.isRunning()).isFalse();
     }
@@ -41,7 +40,7 @@ class ClusterFaultsTest {
         cluster.restart(node);
 
         assertThat(node.isRunning()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        await().atMost(Waits.RECOVERY).ignoreExceptions()
                 .untilAsserted(() -> assertThat(Kv.localGet(cluster.clientFor(node), "k")).contains("v"));
     }
 
@@ -55,7 +54,7 @@ class ClusterFaultsTest {
         assertThat(follower.isPaused()).isTrue();
         cluster.resume(follower);
 
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+        await().atMost(Waits.RECOVERY).ignoreExceptions().untilAsserted(() ->
                 assertThat(Kv.localGet(cluster.clientFor(follower), "while-paused")).contains("yes"));
     }
 
@@ -84,8 +83,8 @@ class ClusterFaultsTest {
 
         cluster.restart(0, java.util.concurrent.TimeUnit.MILLISECONDS);
 
-        cluster.awaitLeader(Duration.ofSeconds(10));
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        cluster.awaitLeader(Waits.RECOVERY);
+        await().atMost(Waits.RECOVERY).ignoreExceptions()
                 .untilAsserted(() -> assertThat(Kv.get(cluster.client(), "durable")).contains("yes"));
     }
 }

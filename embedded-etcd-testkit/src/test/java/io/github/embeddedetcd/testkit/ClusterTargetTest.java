@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /** jetcd clients reach a running test cluster through its name: {@code cluster://<clusterName>}. */
 class ClusterTargetTest {
 
-    private static final Duration RECOVERY = Duration.ofSeconds(30);
+    private static final Duration RECOVERY = Waits.RECOVERY;
 
     @Test
     void theTargetFollowsTheNodesAsTheyAreAddedRemovedAndRestarted() throws Exception {
@@ -35,7 +35,7 @@ class ClusterTargetTest {
             // Only the added node is left: the client can reach it only if its target followed. A put
             // that the removed leader took is lost, and would wait out etcd's request timeout: try anew.
             await().atMost(RECOVERY).ignoreExceptions().untilAsserted(() -> client.getKVClient()
-                    .put(Kv.bytes("k"), Kv.bytes("added node")).get(1, TimeUnit.SECONDS));
+                    .put(Kv.bytes("k"), Kv.bytes("added node")).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS));
 
             cluster.restart(0, TimeUnit.SECONDS);
             await().atMost(RECOVERY).ignoreExceptions().untilAsserted(() ->

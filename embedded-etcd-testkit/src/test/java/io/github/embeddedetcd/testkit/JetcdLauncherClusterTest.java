@@ -9,7 +9,6 @@ import io.etcd.jetcd.launcher.EtcdCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +52,7 @@ class JetcdLauncherClusterTest {
             assertThat(extension.cluster().nodes()).noneMatch(TestNode::isRunning);
             cluster.start();
 
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+            await().atMost(Waits.RECOVERY).ignoreExceptions().untilAsserted(() ->
                     assertThat(Kv.get(client, "kept")).contains("over a stop"));
         }
     }

@@ -47,9 +47,9 @@ class JetcdTestStyleTest {
         ByteSequence key = ByteSequence.from("jetcd-style", StandardCharsets.UTF_8);
         ByteSequence value = ByteSequence.from("works", StandardCharsets.UTF_8);
 
-        kvClient.put(key, value).get(5, TimeUnit.SECONDS);
+        kvClient.put(key, value).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS);
 
-        assertThat(kvClient.get(key).get(5, TimeUnit.SECONDS).getKvs()).singleElement()
+        assertThat(kvClient.get(key).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs()).singleElement()
                 .satisfies(kv -> assertThat(kv.getValue()).isEqualTo(value));
         assertThat(cluster.peerEndpoints()).hasSize(3);
         assertThat(cluster.clusterName()).startsWith("etcd-test-");

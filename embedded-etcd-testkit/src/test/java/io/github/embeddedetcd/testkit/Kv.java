@@ -22,31 +22,31 @@ public final class Kv {
     }
 
     public static void put(Client client, String key, String value) throws Exception {
-        client.getKVClient().put(bytes(key), bytes(value)).get(5, TimeUnit.SECONDS);
+        client.getKVClient().put(bytes(key), bytes(value)).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public static Optional<String> get(Client client, String key) throws Exception {
-        return value(client.getKVClient().get(bytes(key)).get(5, TimeUnit.SECONDS));
+        return value(client.getKVClient().get(bytes(key)).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** A read served by the node itself, without asking the leader (works on any member). */
     public static Optional<String> localGet(Client client, String key) throws Exception {
         return value(client.getKVClient().get(bytes(key), GetOption.builder().withSerializable(true).build())
-                .get(5, TimeUnit.SECONDS));
+                .get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Every key and value as this node alone has them. */
     public static Map<String, String> localContents(Client client) throws Exception {
         Map<String, String> contents = new TreeMap<>();
         client.getKVClient().get(bytes("\0"), GetOption.builder().withSerializable(true).withRange(bytes("\0")).build())
-                .get(5, TimeUnit.SECONDS).getKvs().forEach(kv -> contents.put(kv.getKey().toString(StandardCharsets.UTF_8),
+                .get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs().forEach(kv -> contents.put(kv.getKey().toString(StandardCharsets.UTF_8),
                         kv.getValue().toString(StandardCharsets.UTF_8)));
         return contents;
     }
 
     public static long localRevision(Client client) throws Exception {
         return client.getKVClient().get(bytes("\0"), GetOption.builder().withSerializable(true).build())
-                .get(5, TimeUnit.SECONDS).getHeader().getRevision();
+                .get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS).getHeader().getRevision();
     }
 
     private static Optional<String> value(GetResponse response) {

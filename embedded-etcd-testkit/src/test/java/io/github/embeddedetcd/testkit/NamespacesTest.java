@@ -39,16 +39,16 @@ class NamespacesTest {
 
         cluster.partition(Set.of(isolated));
 
-        TestNode newLeader = await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+        TestNode newLeader = await().atMost(Waits.RECOVERY).ignoreExceptions()
                 .until(() -> cluster.leader(), leader -> leader != isolated);
         Client majority = cluster.clientFor(newLeader);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> Kv.put(majority, "during", "2"));
+        await().atMost(Waits.RECOVERY).ignoreExceptions().untilAsserted(() -> Kv.put(majority, "during", "2"));
         assertThatThrownBy(() -> Kv.put(cluster.clientFor(isolated), "isolated", "3"))
                 .as("the isolated node serves no linearizable write");
 
         cluster.heal();
 
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+        await().atMost(Waits.RECOVERY).ignoreExceptions().untilAsserted(() -> {
             Client first = cluster.clientFor(cluster.node(0));
             long revision = Kv.localRevision(first);
             Map<String, String> contents = Kv.localContents(first);
@@ -77,7 +77,7 @@ class NamespacesTest {
         for (int i = 0; i < 10; i++) {
             Kv.put(client, "k" + i, "v" + i);
         }
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+        await().atMost(Waits.RECOVERY).ignoreExceptions().untilAsserted(() ->
                 assertThat(Kv.localGet(cluster.clientFor(follower), "k9")).contains("v9"));
 
         cluster.delay(follower, Duration.ZERO);

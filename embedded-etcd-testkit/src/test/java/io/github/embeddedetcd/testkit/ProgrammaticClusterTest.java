@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +82,7 @@ class ProgrammaticClusterTest {
             assertThat(cluster.nodes()).noneMatch(TestNode::isRunning);
             cluster.start();
             // the client made before the stop reconnects with gRPC's backoff: its first call may fail
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            await().atMost(Waits.RECOVERY).ignoreExceptions()
                     .untilAsserted(() -> assertThat(Kv.get(cluster.client(), "k")).contains("1"));
 
             cluster.close();
@@ -103,7 +102,7 @@ class ProgrammaticClusterTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Waits.RECOVERY)
                     .until(() -> cluster.nodes().stream().noneMatch(TestNode::isRunning));
 
             Path data = CompletableFuture.supplyAsync(cluster::dataDir).get(1, TimeUnit.SECONDS);

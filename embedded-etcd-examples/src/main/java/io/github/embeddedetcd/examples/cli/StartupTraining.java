@@ -4,8 +4,8 @@
  */
 package io.github.embeddedetcd.examples.cli;
 
-import io.github.embeddedetcd.FreePorts;
 
+import io.github.embeddedetcd.FreePorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -4,9 +4,9 @@
  */
 package io.github.embeddedetcd.example.boot;
 
+import io.github.embeddedetcd.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.embeddedetcd.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,10 +9,11 @@ import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.AuthenticationException;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.FreePorts;
+import io.github.embeddedetcd.testkit.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class AuthTest {
                     .serviceLoaderListeners(false).join(n1.clientEndpoints().toArray(URI[]::new));
             try (n2) {
                 assertThat(n1.members()).extracting(Member::name).containsExactlyInAnyOrder("n1", "n2");
-                n1.client().getKVClient().put(bytes("k"), bytes("v")).get(5, TimeUnit.SECONDS);
+                n1.client().getKVClient().put(bytes("k"), bytes("v")).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS);
 
                 EtcdAdmin intruder = EtcdAdmin.builder().endpoints(n1.clientEndpoints())
                         .credentials(Credentials.of("root", "wrong")).build();
@@ -73,9 +74,9 @@ class AuthTest {
     /** As an operator would: the root user with the root role, then authentication on. */
     private static void enableAuthentication(URI endpoint) throws Exception {
         try (Client client = EtcdAdmin.connect(endpoint).newClient()) {
-            client.getAuthClient().userAdd(bytes("root"), bytes(PASSWORD)).get(5, TimeUnit.SECONDS);
-            client.getAuthClient().userGrantRole(bytes("root"), bytes("root")).get(5, TimeUnit.SECONDS);
-            client.getAuthClient().authEnable().get(5, TimeUnit.SECONDS);
+            client.getAuthClient().userAdd(bytes("root"), bytes(PASSWORD)).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS);
+            client.getAuthClient().userGrantRole(bytes("root"), bytes("root")).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS);
+            client.getAuthClient().authEnable().get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -8,12 +8,13 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.TransportSecurity;
-import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.testkit.TestCertificates;
+import io.github.embeddedetcd.testkit.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class ClientTlsTest {
                 .heartbeatIntervalMillis(10).electionTimeoutMillis(100).build();
 
         try (EmbeddedEtcd member = EmbeddedEtcd.builder().config(config).serviceLoaderListeners(false).start()) {
-            member.client().getKVClient().put(bytes("k"), bytes("v")).get(5, TimeUnit.SECONDS);
+            member.client().getKVClient().put(bytes("k"), bytes("v")).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS);
 
             TestCertificates.Issued user = certificates.issue("operator", List.of());
             EtcdAdmin admin = EtcdAdmin.builder().endpoints(client)
@@ -57,7 +58,7 @@ class ClientTlsTest {
             });
             assertThat(admin.isHealthy(client)).isTrue();
             try (Client own = admin.newClient()) {
-                assertThat(own.getKVClient().get(bytes("k")).get(5, TimeUnit.SECONDS).getKvs()).hasSize(1);
+                assertThat(own.getKVClient().get(bytes("k")).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs()).hasSize(1);
             }
             assertThat(member.members()).extracting(Member::name).containsExactly("n1");
         }

@@ -11,9 +11,9 @@ import io.github.embeddedetcd.testkit.EtcdCluster;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
 import io.github.embeddedetcd.testkit.Kv;
 import io.github.embeddedetcd.testkit.TestNode;
+import io.github.embeddedetcd.testkit.Waits;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,12 +32,12 @@ class SecureClusterTest {
         TestNode added = cluster.addNode();
         assertThat(added.member().members()).hasSize(4).noneMatch(Member::learner);
         cluster.removeNode(cluster.node(0));
-        cluster.kill(cluster.awaitLeader(Duration.ofSeconds(10)));   // removing the leader starts an election
-        cluster.awaitLeader(Duration.ofSeconds(10));
+        cluster.kill(cluster.awaitLeader(Waits.RECOVERY));   // removing the leader starts an election
+        cluster.awaitLeader(Waits.RECOVERY);
 
         try (Client own = EtcdAdmin.builder().endpoints(cluster.clientEndpoints()).tls(cluster.clientTls())
                 .credentials(cluster.credentials().orElseThrow()).build().newClient()) {
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+            await().atMost(Waits.RECOVERY).ignoreExceptions()
                     .untilAsserted(() -> assertThat(Kv.get(own, "secure")).contains("yes"));
         }
     }

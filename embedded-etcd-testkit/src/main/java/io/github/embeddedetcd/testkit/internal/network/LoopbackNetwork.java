@@ -4,8 +4,8 @@
  */
 package io.github.embeddedetcd.testkit.internal.network;
 
-import io.github.embeddedetcd.FreePorts;
 
+import io.github.embeddedetcd.FreePorts;
 import java.net.URI;
 import java.util.List;
 

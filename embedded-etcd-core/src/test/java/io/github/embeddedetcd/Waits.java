@@ -1,0 +1,21 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd;
+
+import io.github.embeddedetcd.internal.cluster.EtcdTimings;
+
+import java.time.Duration;
+
+/** The deadlines of the core's tests: etcd's timings under {@link TestNodes}' raft timings ({@link EtcdTimings}). */
+public final class Waits {
+
+    private static final EtcdTimings ETCD = new EtcdTimings(Duration.ofMillis(TestNodes.ELECTION_MILLIS));
+    public static final Duration CALL = ETCD.call();
+    public static final Duration RECOVERY = ETCD.recovery();
+    public static final Duration RECONFIGURATION = ETCD.reconfiguration();
+
+    private Waits() {
+    }
+}
