@@ -33,6 +33,7 @@ final class FaultInjector {
     private final Workload workload;
     private final Random random;
     private final Duration outage;
+    private int isolations;
     private final Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
     private final List<Client> retiredClients = new ArrayList<>();
 
@@ -63,7 +64,9 @@ final class FaultInjector {
             }
             case ISOLATE_LEADER -> {
                 cluster.partition(Set.of(cluster.awaitLeader(RECOVERY)));
-                Thread.sleep(outage.toMillis());
+                // the first isolation and every other one outlast the clients' deadline: writes sent to the old leader
+                // then time out on the client and may still take effect after the heal, after newer writes
+                Thread.sleep(isolations++ % 2 == 0 ? Workload.DEADLINE.plusSeconds(1).toMillis() : outage.toMillis());
                 cluster.heal();
             }
         }

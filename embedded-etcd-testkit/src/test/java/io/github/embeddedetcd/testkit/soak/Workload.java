@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Workload implements AutoCloseable {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(2);
+    static final Duration DEADLINE = Duration.ofSeconds(2);
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 20;
     private static final long JOIN_MILLIS = 10_000;
 
