@@ -4,11 +4,10 @@
  */
 package io.github.embeddedetcd.examples;
 
+import io.github.embeddedetcd.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -82,10 +81,7 @@ class CliBadInputIT {
 
     @Test
     void membersWhereNoMemberRunsSaysSo() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = FreePorts.next();
 
         CliProcess.Result result = CliProcess.run(dir, "members", "--endpoints", "http://127.0.0.74:" + port);
 

@@ -6,6 +6,7 @@ package io.github.embeddedetcd.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,32 +34,29 @@ class BootstrapOrderTest {
 
     @Test
     void theNodeAskedFirstStartsAloneUntilItsPeerPortAnswers() throws Exception {
-        try (ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int askedFirstPort = reserved.getLocalPort();
-            reserved.close();
-            // etcd sorts peer URLs as strings; an ephemeral port (below 61000) sorts before 65534 and 65535
-            TestNode askedFirst = node(1, askedFirstPort);
-            List<TestNode> nodes = List.of(node(0, 65535), askedFirst, node(2, 65534));
-            HttpServer peerPort = HttpServer.create();
-            List<String> started = new CopyOnWriteArrayList<>();
-            Map<String, Boolean> peerPortServedAtStart = new ConcurrentHashMap<>();
-            AtomicBoolean serving = new AtomicBoolean();
+        int askedFirstPort = FreePorts.next();
+        // etcd sorts peer URLs as strings; a port from FreePorts (below 32768) sorts before 65534 and 65535
+        TestNode askedFirst = node(1, askedFirstPort);
+        List<TestNode> nodes = List.of(node(0, 65535), askedFirst, node(2, 65534));
+        HttpServer peerPort = HttpServer.create();
+        List<String> started = new CopyOnWriteArrayList<>();
+        Map<String, Boolean> peerPortServedAtStart = new ConcurrentHashMap<>();
+        AtomicBoolean serving = new AtomicBoolean();
 
-            List<CompletableFuture<Void>> futures = BootstrapOrder.start(nodes, Duration.ofSeconds(10), node -> {
-                started.add(node.name());
-                peerPortServedAtStart.put(node.name(), serving.get());
-                if (node == askedFirst) {
-                    CompletableFuture.runAsync(() -> serveLater(peerPort, askedFirstPort, serving));
-                }
-                return new CompletableFuture<>();
-            });
-            peerPort.stop(0);
+        List<CompletableFuture<Void>> futures = BootstrapOrder.start(nodes, Duration.ofSeconds(10), node -> {
+            started.add(node.name());
+            peerPortServedAtStart.put(node.name(), serving.get());
+            if (node == askedFirst) {
+                CompletableFuture.runAsync(() -> serveLater(peerPort, askedFirstPort, serving));
+            }
+            return new CompletableFuture<>();
+        });
+        peerPort.stop(0);
 
-            assertThat(futures).hasSize(3);
-            assertThat(started).hasSize(3).first().isEqualTo(askedFirst.name());
-            assertThat(peerPortServedAtStart).containsExactlyInAnyOrderEntriesOf(
-                    Map.of("node-1", false, "node-0", true, "node-2", true));
-        }
+        assertThat(futures).hasSize(3);
+        assertThat(started).hasSize(3).first().isEqualTo(askedFirst.name());
+        assertThat(peerPortServedAtStart).containsExactlyInAnyOrderEntriesOf(
+                Map.of("node-1", false, "node-0", true, "node-2", true));
     }
 
     private TestNode node(int index, int peerPort) {
