@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The library's side of the bad-input catalogue (RELIABILITY.md): each bad input fails at once
+ * The library's side of the bad-input catalogue (docs/reliability.md): each bad input fails at once
  * with one message that says what is wrong and what to do, and leaves the data dir as it was.
  */
 class BadInputTest {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line's side of the bad-input catalogue (RELIABILITY.md): usage errors exit with 2,
+ * The command line's side of the bad-input catalogue (docs/reliability.md): usage errors exit with 2,
  * failures with 1, each with one message on stderr and no stack trace unless {@code --debug}.
  */
 class CliBadInputIT {

@@ -386,7 +386,7 @@ public class EtcdTestCluster implements AutoCloseable {
 
     /**
      * Holds every packet the node receives for this long, so that round trips with it grow by as
-     * much; {@link Duration#ZERO} ends the delay (NAMESPACES; needs {@code iptables}, see the README).
+     * much; {@link Duration#ZERO} ends the delay (NAMESPACES; needs {@code iptables}, see docs/testkit.md).
      */
     public synchronized void delay(TestNode node, Duration delay) {
         requireOwn("delay " + node.name());

@@ -67,7 +67,7 @@ public final class BinaryResolver {
         return new EtcdBinary(binary, checkVersion(binary));
     }
 
-    private static final String INSTALL_HINT = "Add the binaries artifact of this platform (see the README), install "
+    private static final String INSTALL_HINT = "Add the binaries artifact of this platform (docs/library.md, 'etcd from Maven'), install "
             + "etcd 3.4 or newer (Debian/Ubuntu: sudo apt-get install etcd-server), or point ETCD_BINARY or "
             + "embedded.binary at an etcd executable.";
 

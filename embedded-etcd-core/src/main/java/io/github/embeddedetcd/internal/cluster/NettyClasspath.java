@@ -41,7 +41,7 @@ final class NettyClasspath {
                     + ". Align Netty on 4.2: import io.github.embeddedetcd:embedded-etcd-bom before any other BOM "
                     + "that manages Netty (Spring Boot 3.x's spring-boot-dependencies does), or under "
                     + "spring-boot-starter-parent 3.x set the property netty.version to a 4.2 version. "
-                    + "See the README's section 'Netty versions'.");
+                    + "See docs/library.md, section 'Netty versions'.");
         }
     }
 

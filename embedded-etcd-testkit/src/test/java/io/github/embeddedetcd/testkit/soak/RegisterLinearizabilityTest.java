@@ -61,7 +61,7 @@ class RegisterLinearizabilityTest {
      * The soak's "stale read" (issue 23): a write timed out on the client and etcd applied it after the
      * next one. These are the operations of soak/w2/k1 in a reproduction (seed 3479441234634, leader
      * isolated for 3 s): etcd's record of the key reads 174@2075, 176@2095, 175@2096, 177@2111 — 175
-     * applied once, after 176 (RELIABILITY.md). Linearizable: an operation with an unknown outcome may
+     * applied once, after 176 (docs/reliability.md). Linearizable: an operation with an unknown outcome may
      * take effect at any later time.
      */
     @Test
