@@ -49,7 +49,10 @@ class PublicApiTest {
             "io.github.embeddedetcd.config.ConfigFile",
             "io.github.embeddedetcd.config.Credentials",
             "io.github.embeddedetcd.config.EtcdConfig",
-            "io.github.embeddedetcd.config.TransportSecurity");
+            "io.github.embeddedetcd.config.Setting",
+            "io.github.embeddedetcd.config.Settings",
+            "io.github.embeddedetcd.config.TransportSecurity",
+            "io.github.embeddedetcd.config.TransportSecuritySettings");
 
     @Test
     void thePublicTypesOutsideTheInternalPackagesAreExactlyTheApi() throws Exception {

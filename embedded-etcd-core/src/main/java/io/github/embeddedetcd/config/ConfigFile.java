@@ -127,25 +127,24 @@ public final class ConfigFile {
                 values.forEach(v -> applicationValues.put(key, v));
                 continue;
             }
-            ConfigKeys.Setter setter = ConfigKeys.setter(key);
-            if (setter == null) {
-                throw new ConfigException(file, line, key, unknownKey(key));
+            if (Settings.byKey(key).isEmpty()) {
+                throw new ConfigException(file, line, key, Settings.unknownKey(key, applicationKeys));
             }
             List<String> values = readValues(parser, key, value);
             if (values.isEmpty()) {
                 continue;
             }
             try {
-                setter.accept(builder, values);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(file, line, key, e.getMessage());
+                builder.setText(key, values);
+            } catch (ConfigException e) {
+                throw new ConfigException(file, line, key, e.problem());
             }
             builder.recordSource(file, key, line);
         }
     }
 
     private boolean isSection(String name) {
-        return ConfigKeys.SECTIONS.contains(name) || applicationKeys.stream().anyMatch(k -> k.startsWith(name + "."));
+        return Settings.isSection(name) || applicationKeys.stream().anyMatch(k -> k.startsWith(name + "."));
     }
 
     private void readNestedSection(JsonParser parser, String key, JsonToken value) throws IOException {
@@ -181,19 +180,8 @@ public final class ConfigFile {
         }
     }
 
-    private String unknownKey(String key) {
-        Set<String> known = new LinkedHashSet<>(ConfigKeys.all());
-        known.addAll(applicationKeys);
-        String hint = NearestKey.find(key, known)
-                .map(k -> "did you mean '" + k + "'" + (k.contains(".") && !key.contains(".")
-                        ? " (under the '" + k.substring(0, k.indexOf('.')) + ":' section)" : "") + "?")
-                .orElse("known keys are: " + String.join(", ", known) + ".");
-        return "unknown key; " + hint + " For an etcd flag embedded-etcd does not model, list it under "
-                + "embedded.extra-args (e.g. extra-args: [\"--auto-compaction-retention=1\"]).";
-    }
-
     private static String exampleKey(String section) {
-        return ConfigKeys.all().stream().filter(k -> k.startsWith(section + "."))
+        return Settings.all().stream().map(Setting::key).filter(k -> k.startsWith(section + "."))
                 .map(k -> k.substring(section.length() + 1)).findFirst().orElse("key");
     }
 

@@ -39,13 +39,18 @@ public class EmbeddedEtcdAutoConfiguration {
 
         /**
          * The member, started (or joined) before any bean that needs it is created; a start that
-         * fails fails the context with the library's message.
+         * fails fails the context with the library's message. Every
+         * {@link EmbeddedEtcdBuilderCustomizer} bean changes its builder first, in order.
          */
         @Bean
         EmbeddedEtcd embeddedEtcd(EmbeddedEtcdProperties properties, Environment environment,
-                                  ListenerBeans embeddedEtcdListenerBeans) {
-            EmbeddedEtcd etcd = EmbeddedEtcd.builder().config(new MemberSettings(properties, environment).config())
-                    .listener(embeddedEtcdListenerBeans.forwarder()).build();
+                                  ListenerBeans embeddedEtcdListenerBeans,
+                                  ObjectProvider<EmbeddedEtcdBuilderCustomizer> customizers) {
+            EmbeddedEtcd.Builder builder = EmbeddedEtcd.builder()
+                    .config(new MemberSettings(properties, environment).config())
+                    .listener(embeddedEtcdListenerBeans.forwarder());
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            EmbeddedEtcd etcd = builder.build();
             EmbeddedEtcdLifecycle.launch(etcd);
             return etcd;
         }

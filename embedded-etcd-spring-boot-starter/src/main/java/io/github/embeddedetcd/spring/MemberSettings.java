@@ -4,32 +4,39 @@
  */
 package io.github.embeddedetcd.spring;
 
-import io.github.embeddedetcd.config.ClientTls;
-import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.config.TransportSecurity;
+import io.github.embeddedetcd.config.Setting;
+import io.github.embeddedetcd.config.Settings;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The member's {@link EtcdConfig} from the {@code embedded.etcd} properties, over the config file
- * they may name. The library checks the settings; its errors name the config file's key, and are
- * retold here with the property's name and where it was set (e.g. {@code application.yaml:4}).
+ * they may name: each key of {@link Settings} is bound as text and set as the config file's would
+ * be, so the checks and messages are the same; errors are retold with the property's name and where
+ * it was set (e.g. {@code application.yaml:4}).
  */
 final class MemberSettings {
+
+    private static final Set<String> OWN_PROPERTIES = Set.of("enabled", "config");
+    private static final Set<Setting<?>> PASSWORDS = Set.of(Settings.PASSWORD, Settings.PASSWORD_FILE,
+            Settings.PASSWORD_ENV);
 
     private final EmbeddedEtcdProperties properties;
     private final Environment environment;
@@ -43,6 +50,7 @@ final class MemberSettings {
         EtcdConfig.Builder builder = properties.getConfig() == null ? EtcdConfig.builder()
                 : ConfigFile.read(properties.getConfig()).settings();
         try {
+            rejectUnknownProperties();
             apply(builder);
             return builder.build();
         } catch (ConfigException e) {
@@ -50,78 +58,62 @@ final class MemberSettings {
         }
     }
 
-    private void apply(EtcdConfig.Builder b) {
-        EmbeddedEtcdProperties p = properties;
-        set("name", p.getName(), b::name);
-        set("data-dir", p.getDataDir(), b::dataDir);
-        set("wal-dir", p.getWalDir(), b::walDir);
-        set("listen-client-urls", p.getListenClientUrls(), b::listenClientUrls);
-        set("listen-peer-urls", p.getListenPeerUrls(), b::listenPeerUrls);
-        set("advertise-client-urls", p.getAdvertiseClientUrls(), b::advertiseClientUrls);
-        set("initial-advertise-peer-urls", p.getInitialAdvertisePeerUrls(), b::initialAdvertisePeerUrls);
-        set("initial-cluster", p.getInitialCluster(), b::initialCluster);
-        set("initial-cluster-token", p.getInitialClusterToken(), b::initialClusterToken);
-        set("initial-cluster-state", p.getInitialClusterState(), state -> b.initialClusterState(clusterState(state)));
-        set("heartbeat-interval", p.getHeartbeatInterval(), d -> b.heartbeatIntervalMillis(millis(d)));
-        set("election-timeout", p.getElectionTimeout(), d -> b.electionTimeoutMillis(millis(d)));
-        set("snapshot-count", p.getSnapshotCount(), b::snapshotCount);
-        set("quota-backend-bytes", p.getQuotaBackendBytes(), b::quotaBackendBytes);
-        set("max-snapshots", p.getMaxSnapshots(), b::maxSnapshots);
-        set("max-wals", p.getMaxWals(), b::maxWals);
-        set("strict-reconfig-check", p.getStrictReconfigCheck(), b::strictReconfigCheck);
-        set("log-level", p.getLogLevel(), b::logLevel);
-        set("debug", p.getDebug(), b::debug);
-        b.clientTransportSecurity(transportSecurity(b.clientTransportSecurity(), p.getClientTransportSecurity()));
-        b.peerTransportSecurity(transportSecurity(b.peerTransportSecurity(), p.getPeerTransportSecurity()));
-        set("embedded.binary", p.getBinary(), b::binary);
-        set("embedded.auto-promote", p.getAutoPromote(), b::autoPromote);
-        set("embedded.join-endpoints", p.getJoinEndpoints(), b::joinEndpoints);
-        set("embedded.await-promotion", p.getAwaitPromotion(), b::awaitPromotion);
-        set("embedded.start-timeout", p.getStartTimeout(), b::startTimeout);
-        set("embedded.stop-timeout", p.getStopTimeout(), b::stopTimeout);
-        set("embedded.request-timeout", p.getRequestTimeout(), b::requestTimeout);
-        set("embedded.join-timeout", p.getJoinTimeout(), b::joinTimeout);
-        set("embedded.promotion-check-interval", p.getPromotionCheckInterval(), b::promotionCheckInterval);
-        set("embedded.learner-stall-timeout", p.getLearnerStallTimeout(), b::learnerStallTimeout);
-        set("embedded.reconfig-timeout", p.getReconfigTimeout(), b::reconfigTimeout);
-        set("embedded.extra-args", p.getExtraArgs(), b::extraArgs);
-        set("embedded.command-prefix", p.getCommandPrefix(), b::commandPrefix);
-        if (Stream.of(p.getCacert(), p.getCert(), p.getKey()).anyMatch(Objects::nonNull)) {
-            ClientTls file = b.clientTls();
-            b.clientTls(new ClientTls(or(p.getCacert(), file.caFile()), or(p.getCert(), file.certFile()),
-                    or(p.getKey(), file.keyFile()), false));
-        }
-        set("embedded.user", p.getUser(), b::user);
-        if (Stream.of(p.getPassword(), p.getPasswordFile(), p.getPasswordEnv()).anyMatch(Objects::nonNull)) {
+    private void apply(EtcdConfig.Builder builder) {
+        Binder binder = Binder.get(environment);
+        if (PASSWORDS.stream().anyMatch(setting -> isSet(binder, setting))) {
             // a password set here replaces the config file's, whichever kind that was
-            b.password(p.getPassword()).passwordFile(p.getPasswordFile()).passwordEnv(p.getPasswordEnv());
+            PASSWORDS.forEach(setting -> builder.set(setting, null));
+        }
+        for (Setting<?> setting : Settings.all()) {
+            String property = property(setting.key());
+            List<String> texts = setting.isList()
+                    ? binder.bind(property, Bindable.listOf(String.class)).orElse(null)
+                    : binder.bind(property, String.class).map(List::of).orElse(null);
+            if (texts != null) {
+                builder.setText(setting.key(), texts);
+            }
         }
     }
 
-    private static TransportSecurity transportSecurity(TransportSecurity file, EmbeddedEtcdProperties.TransportSecurity p) {
-        TransportSecurity tls = file;
-        tls = p.getCertFile() == null ? tls : tls.withCertFile(p.getCertFile());
-        tls = p.getKeyFile() == null ? tls : tls.withKeyFile(p.getKeyFile());
-        tls = p.getTrustedCaFile() == null ? tls : tls.withTrustedCaFile(p.getTrustedCaFile());
-        tls = p.getClientCertAuth() == null ? tls : tls.withClientCertAuth(p.getClientCertAuth());
-        return p.getAutoTls() == null ? tls : tls.withAutoTls(p.getAutoTls());
+    private static boolean isSet(Binder binder, Setting<?> setting) {
+        return binder.bind(property(setting.key()), String.class).isBound();
     }
 
-    private static ClusterState clusterState(String value) {
-        try {
-            return ClusterState.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("must be new or existing, not '" + value + "'", e);
+    /**
+     * A misspelt property would be ignored silently; it is an error naming the nearest key instead.
+     * Environment variables are left out: their names map to properties only loosely.
+     */
+    private void rejectUnknownProperties() {
+        ConfigurationPropertyName prefix = ConfigurationPropertyName.of(EmbeddedEtcdProperties.PREFIX);
+        Set<ConfigurationPropertyName> known = Stream.concat(OWN_PROPERTIES.stream(),
+                        Settings.all().stream().map(setting -> property(setting.key()).substring(prefix.toString().length() + 1)))
+                .map(name -> prefix.append(name)).collect(Collectors.toSet());
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (!(source instanceof IterableConfigurationPropertySource iterable)
+                    || source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource) {
+                continue;
+            }
+            iterable.filter(prefix::isAncestorOf).stream().map(MemberSettings::withoutIndex)
+                    .filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
+                        String misspelt = name.toString().substring(prefix.toString().length() + 1);
+                        throw new ConfigException(name.toString(), "unknown property; " + Settings.nearest(misspelt)
+                                .map(setting -> "did you mean '" + property(setting.key()) + "'?")
+                                .orElse("see docs/configuration.md for the settings there are."));
+                    });
         }
     }
 
-    private static int millis(Duration value) {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.toMillis()));
+    private static ConfigurationPropertyName withoutIndex(ConfigurationPropertyName name) {
+        ConfigurationPropertyName plain = name;
+        while (plain.getNumberOfElements() > 0 && plain.isLastElementIndexed()) {
+            plain = plain.getParent();
+        }
+        return plain;
     }
 
     /** A library error about a config key, told with the property's name and where it was set. */
     private ConfigException retold(ConfigException e) {
-        if (e.key().isEmpty()) {
+        if (e.key().isEmpty() || e.key().get().startsWith(EmbeddedEtcdProperties.PREFIX + ".")) {
             return e;
         }
         String property = property(e.key().get());
@@ -143,6 +135,10 @@ final class MemberSettings {
         ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(name);
+            if (found == null && source instanceof IterableConfigurationPropertySource iterable) {
+                found = iterable.stream().filter(name::isAncestorOf).findFirst()
+                        .map(source::getConfigurationProperty).orElse(null);
+            }
             if (found != null) {
                 return Optional.of(found.getOrigin() != null ? found.getOrigin().toString()
                         : source.getUnderlyingSource() instanceof PropertySource<?> named ? named.getName()
@@ -156,21 +152,5 @@ final class MemberSettings {
     static String property(String key) {
         String withoutSection = key.startsWith("embedded.") ? key.substring("embedded.".length()) : key;
         return EmbeddedEtcdProperties.PREFIX + "." + withoutSection;
-    }
-
-    /** Applies a property that is set; the builder's refusal is told as the config key's, then retold with the property. */
-    private static <T> void set(String key, T value, Consumer<T> setter) {
-        if (value == null) {
-            return;
-        }
-        try {
-            setter.accept(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, e.getMessage());
-        }
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

@@ -12,6 +12,9 @@ import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MembershipListener;
 import io.github.embeddedetcd.config.ConfigException;
+import io.github.embeddedetcd.config.ClusterState;
+import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.spring.MemberContexts.HealthReport;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdHealthAutoConfiguration;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdMetrics;
@@ -131,7 +134,7 @@ class EmbeddedEtcdAutoConfigurationTest {
     }
 
     @Test
-    void aValueOfTheWrongTypeFailsStartupThroughBootsBinder() {
+    void aValueOfTheWrongTypeFailsStartupNamingTheProperty() {
         member("typo", dir).withPropertyValues("embedded.etcd.start-timeout=soon").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).hasMessageContaining("embedded.etcd");
@@ -148,10 +151,23 @@ class EmbeddedEtcdAutoConfigurationTest {
     }
 
     @Test
+    void customizerBeansChangeTheMemberAfterTheProperties() {
+        member("customized", dir).withPropertyValues("embedded.etcd.snapshot-count=5000",
+                        "embedded.etcd.auto-compaction-retention=1h")
+                .withBean("first", EmbeddedEtcdBuilderCustomizer.class, () -> builder ->
+                        builder.configure(c -> c.set(Settings.SNAPSHOT_COUNT, 7000L)))
+                .run(context -> {
+                    EtcdConfig config = context.getBean(EmbeddedEtcd.class).config();
+                    assertThat(config.snapshotCount()).isEqualTo(7000L);
+                    assertThat(config.etcdFlags(ClusterState.NEW)).contains("--auto-compaction-retention=1h");
+                });
+    }
+
+    @Test
     void aBlankUserIsRefusedByItsPropertyName() {
         member("blank", dir).withPropertyValues("embedded.etcd.user= ", "embedded.etcd.password-env=ETCD_PASSWORD")
                 .run(context -> assertThat(rootCause(context.getStartupFailure(), ConfigException.class))
-                        .hasMessageStartingWith("'embedded.etcd.user': the user name is blank"));
+                        .hasMessageStartingWith("'embedded.etcd.user': expects a non-empty single-line value"));
     }
 
     @Test

@@ -77,8 +77,21 @@ public final class Values {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expects a whole number, got '" + text + "'");
         }
+        return within(value, min, max);
+    }
+
+    /** The number itself, when within [min, max]. */
+    public static long within(long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException("expects a number from " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    /** The duration itself, when longer than zero. */
+    public static Duration positive(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("must be a positive duration, got " + value);
         }
         return value;
     }
