@@ -9,6 +9,10 @@ import io.github.embeddedetcd.config.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,18 +34,29 @@ class ConfigurationMetadataTest {
                 .collect(Collectors.joining(",\n")) + "\n  ]\n}\n";
         if (Boolean.getBoolean("regenerate")) {
             Files.writeString(FILE, generated);
+            return;
         }
-        assertThat(Files.readString(FILE)).as(FILE + " differs from Settings; rewrite it with ./mvnw -pl "
+        assertThat(ownResource("META-INF/additional-spring-configuration-metadata.json")).as(FILE + " differs from Settings; rewrite it with ./mvnw -pl "
                 + "embedded-etcd-spring-boot-starter test -Dtest=ConfigurationMetadataTest -Dregenerate=true")
                 .isEqualTo(generated);
     }
 
     @Test
     void theCompiledMetadataHoldsThemBesideTheProcessorsOwn() throws IOException {
-        String compiled = Files.readString(Path.of("target/classes/META-INF/spring-configuration-metadata.json"));
+        String compiled = ownResource("META-INF/spring-configuration-metadata.json");
 
         assertThat(compiled).contains("\"embedded.etcd.enabled\"", "\"embedded.etcd.config\"",
                 "\"embedded.etcd.join-endpoints\"", "\"embedded.etcd.client-transport-security.cert-file\"");
+    }
+
+    /** A resource of the starter's own classes (a directory, or its jar when the tests run against the installed one). */
+    private static String ownResource(String name) throws IOException {
+        URL location = EmbeddedEtcdProperties.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader starterOnly = new URLClassLoader(new URL[] {location}, null);
+             InputStream in = starterOnly.getResourceAsStream(name)) {
+            assertThat(in).as("%s in %s", name, location).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String property(Setting<?> setting) {
