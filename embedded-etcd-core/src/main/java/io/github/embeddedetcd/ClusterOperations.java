@@ -10,11 +10,13 @@ import io.github.embeddedetcd.internal.cluster.ClusterCallException;
 import io.github.embeddedetcd.internal.cluster.ClusterCalls;
 import io.github.embeddedetcd.internal.cluster.MembershipMonitor;
 import io.github.embeddedetcd.internal.cluster.MembershipOperations;
+import io.github.embeddedetcd.internal.process.HealthProbe;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -60,7 +62,7 @@ final class ClusterOperations {
         run.expectRemoval(self);
         try {
             if (self && !otherVoters.isEmpty()) {
-                operations(ClusterCalls.connect(otherVoters, run.monitor().calls().access())).remove(memberId);
+                operations(ClusterCalls.connect(otherVoters, run.calls().access())).remove(memberId);
             } else {
                 onCluster(operations -> operations.remove(memberId));
             }
@@ -109,6 +111,20 @@ final class ClusterOperations {
         }
     }
 
+    /** Whether this member runs and its etcd answers /health healthy within this time. */
+    boolean isHealthy(Duration timeout) {
+        Optional<MemberRun> run = lifecycle.running();
+        if (run.isEmpty()) {
+            return false;
+        }
+        try {
+            return new HealthProbe(config.advertiseClientUrls().get(0), run.get().calls().access(), timeout).isHealthy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Whether this member led the cluster at the last membership poll; false when not running. */
     boolean isLeader() {
         return lifecycle.running().map(ClusterOperations::ledAtLastPoll).orElse(false);
@@ -135,20 +151,20 @@ final class ClusterOperations {
     /** This member's id, from the last membership poll or else from etcd. */
     private long localId(MemberRun run) {
         return run.monitor().latest().map(MembershipMonitor.Snapshot::localId)
-                .orElseGet(() -> run.monitor().calls().status(config.advertiseClientUrls().get(0)).memberId());
+                .orElseGet(() -> run.calls().status(config.advertiseClientUrls().get(0)).memberId());
     }
 
     /** Runs the operation through this member; a learner falls back to the voters it knows of. */
     private <T> T onCluster(Function<MembershipOperations, T> operation) {
         MemberRun run = lifecycle.requireRunning();
         try {
-            return operation.apply(operations(run.monitor().calls()));
+            return operation.apply(operations(run.calls()));
         } catch (ClusterCallException e) {
             List<URI> voters = voterUrls(run);
             if (!run.monitor().isLearner() || voters.isEmpty()) {
                 throw e;
             }
-            return operation.apply(operations(ClusterCalls.connect(voters, run.monitor().calls().access())));
+            return operation.apply(operations(ClusterCalls.connect(voters, run.calls().access())));
         }
     }
 

@@ -11,12 +11,9 @@ import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.binary.BinaryResolver;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
-import io.github.embeddedetcd.internal.util.FileTrees;
-import io.github.embeddedetcd.internal.util.Pause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +21,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -50,10 +45,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEtcd.class);
     /** Beyond the timeouts, how long a stop waits for a start under way to unwind (it may check a binary's version). */
     private static final Duration UNWIND_MARGIN = Duration.ofSeconds(20);
-    private static final Duration LEADER_POLL = Duration.ofMillis(20);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
-    /** How often a joining member asks etcd itself whether it votes yet, besides its membership polls. */
-    private static final Duration DIRECT_VOTER_CHECK = Duration.ofSeconds(1);
 
     private final EtcdConfig config;
     private final BinaryResolver binaryResolver;
@@ -110,7 +102,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         }
         launch(List.of(endpoints));
         if (config.autoPromote() && config.awaitPromotion()) {
-            awaitVoter();
+            new PromotionWait(config, lifecycle, cluster).await(this::close);
         }
         return this;
     }
@@ -142,52 +134,6 @@ public final class EmbeddedEtcd implements AutoCloseable {
                 config.advertiseClientUrls(), run.plan().description(), binary.version(),
                 run.process().handle().pid(), config.dataDir(), (System.nanoTime() - began) / 1_000_000);
         return this;
-    }
-
-    /**
-     * Waits until the leader has promoted this learner; says what happened when it cannot be. The
-     * membership poll sees the promotion within one interval; etcd is also asked directly now and
-     * then, so that a poll that keeps failing cannot hide it.
-     */
-    private void awaitVoter() {
-        long deadline = System.nanoTime() + config.joinTimeout().toNanos();
-        long nextDirectCheck = System.nanoTime() + DIRECT_VOTER_CHECK.toNanos();
-        MemberRun last = null;
-        while (System.nanoTime() < deadline) {
-            Optional<MemberRun> run = lifecycle.running();
-            if (run.isEmpty()) {
-                throw endedWhileJoining();
-            }
-            last = run.get();
-            if (last.monitor().latest().isPresent() && !last.monitor().isLearner()) {
-                return;
-            }
-            if (System.nanoTime() >= nextDirectCheck) {
-                if (cluster.votesNow(last)) {
-                    if (last.monitor().isLearner()) {
-                        LOG.warn("etcd member '{}' is a voter as the cluster lists it, but still answers as a learner "
-                                + "(etcd issue 18347); restarting it reloads its membership", config.name());
-                    }
-                    return;
-                }
-                nextDirectCheck = System.nanoTime() + DIRECT_VOTER_CHECK.toNanos();
-            }
-            Pause.sleep(config.promotionCheckInterval(), "waiting for member '" + config.name() + "' to be promoted");
-        }
-        String polls = last == null ? "" : last.monitor().currentFailure()
-                .map(why -> " Its membership polls fail: " + why + ".").orElse("");
-        close();
-        throw new JoinTimeoutException("Member '" + config.name() + "' joined as a learner but was not promoted within "
-                + config.joinTimeout().toMillis() + " ms (embedded.join-timeout); it was stopped and stays registered, "
-                + "so the next join reuses it. Promotion is done by the cluster's leader when its auto-promote is on; "
-                + "check that the leader runs embedded-etcd with auto-promote, or promote it with promote(\""
-                + config.name() + "\")." + polls, null);
-    }
-
-    private EmbeddedEtcdException endedWhileJoining() {
-        return new EmbeddedEtcdException("etcd member '" + config.name() + "' stopped while waiting for its promotion "
-                + "after joining: it was closed, removed from the cluster, or etcd exited (see the log of '"
-                + MemberRun.loggerName(config.name()) + "'). Its registration stays, so join() again resumes it.");
     }
 
     /**
@@ -273,39 +219,12 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * does not keep the others running; the first failure is thrown at the end.
      */
     public static void closeAll(Collection<EmbeddedEtcd> members) {
-        List<EmbeddedEtcd> remaining = new ArrayList<>(members);
-        remaining.removeIf(m -> m.state() instanceof Lifecycle.Stopped);
-        RuntimeException failure = null;
-        while (!remaining.isEmpty()) {
-            EmbeddedEtcd next = awaitLeader(remaining).orElse(remaining.get(0));
-            try {
-                next.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-            remaining.remove(next);
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        LeaderFirstClose.closeAll(members);
     }
 
-    /** The running leader among these members, waiting up to a few election timeouts for one to emerge. */
-    private static Optional<EmbeddedEtcd> awaitLeader(List<EmbeddedEtcd> members) {
-        long waitMillis = 3L * members.stream().map(m -> m.config.electionTimeoutMillis()).filter(Objects::nonNull)
-                .findFirst().orElse(1000);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        while (true) {
-            Optional<EmbeddedEtcd> leader = members.stream().filter(m -> m.cluster.ledAtLastPoll()).findFirst();
-            if (leader.isPresent() || members.size() == 1 || System.nanoTime() > deadline) {
-                return leader;
-            }
-            Pause.sleep(LEADER_POLL, "waiting for a leader among the members being stopped");
-        }
+    /** Whether this member led at its last poll, also while it is being stopped. */
+    boolean ledAtLastPoll() {
+        return cluster.ledAtLastPoll();
     }
 
     /** The effective configuration, defaults filled in. */
@@ -333,8 +252,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * no alarm); asks etcd, within one second.
      */
     public boolean isHealthy() {
-        return lifecycle.running().isPresent() && EtcdAdmin.builder().endpoints(clientEndpoints())
-                .tls(config.clientTls()).requestTimeout(HEALTH_TIMEOUT).build().isHealthy(clientEndpoints().get(0));
+        return cluster.isHealthy(HEALTH_TIMEOUT);
     }
 
     /** Whether this member runs: started, and etcd has not exited. */
@@ -382,16 +300,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
                     + "its data");
         }
         lifecycle.withoutRun(cancellation -> {
-            // held while deleting: no other member, in this JVM or another, is using the data dir
-            try (DataDir held = DataDir.acquire(config.dataDir(), config.walDir())) {
-                for (Path dir : config.walDir() == null ? List.of(config.dataDir())
-                        : List.of(config.dataDir(), config.walDir())) {
-                    FileTrees.delete(dir);
-                }
-            } catch (IOException e) {
-                throw new EmbeddedEtcdException("Cannot delete the data of member '" + name() + "' in "
-                        + config.dataDir() + ": " + e + ". Check the permissions, or delete it by hand.", e);
-            }
+            DataDir.delete(name(), config.dataDir(), config.walDir());
             return null;
         });
     }

@@ -6,12 +6,13 @@ package io.github.embeddedetcd;
 
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.internal.cluster.ClusterCalls;
+import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.cluster.EventDispatcher;
 import io.github.embeddedetcd.internal.cluster.JetcdClients;
 import io.github.embeddedetcd.internal.cluster.MembershipMonitor;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.MemberIdentity;
-import io.github.embeddedetcd.internal.datadir.Tombstone;
 import io.github.embeddedetcd.internal.process.EtcdOutput;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
 import org.slf4j.Logger;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,30 +45,26 @@ final class MemberRun {
     private final EtcdConfig config;
     private final DataDir dataDir;
     private final EtcdProcess process;
+    private final ClusterCalls calls;
     private final MembershipMonitor monitor;
     private final EventDispatcher events;
     private final StartPlan plan;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    /** Set by the output thread when etcd logs that this member was removed, from launch on. */
-    private final AtomicBoolean removedFromCluster;
+    private final Removal removal;
     private final AtomicBoolean ending = new AtomicBoolean();
-    /** A removal of this member was asked for: etcd exiting meanwhile is no surprise. */
-    private volatile boolean removalExpected;
-    /** etcd confirmed the removal of this member (the call returned): its data must never be reused. */
-    private volatile boolean removalConfirmed;
-    private final AtomicBoolean tombstoned = new AtomicBoolean();
     private volatile Integer exitCode;
     private Client client;
 
-    private MemberRun(EtcdConfig config, DataDir dataDir, EtcdProcess process, AtomicBoolean removedFromCluster,
+    private MemberRun(EtcdConfig config, DataDir dataDir, EtcdProcess process, Removal removal,
                       StartPlan plan, List<MembershipListener> listeners) {
         this.config = config;
         this.dataDir = dataDir;
         this.process = process;
-        this.removedFromCluster = removedFromCluster;
+        this.removal = removal;
         this.plan = plan;
         this.events = new EventDispatcher(config.name(), listeners);
-        this.monitor = new MembershipMonitor(config, events);
+        this.calls = ClusterCalls.connect(List.of(config.advertiseClientUrls().get(0)), EtcdAccess.of(config));
+        this.monitor = new MembershipMonitor(config, calls, events);
     }
 
     /**
@@ -77,7 +73,7 @@ final class MemberRun {
      *
      * @param onOwnEnd called after the run ended without stop() or kill() (removal or crash)
      */
-    static MemberRun begin(EtcdConfig config, DataDir dataDir, EtcdProcess process, AtomicBoolean removed,
+    static MemberRun begin(EtcdConfig config, DataDir dataDir, EtcdProcess process, Removal removed,
                            StartPlan plan, List<MembershipListener> listeners, Consumer<MemberRun> onOwnEnd) {
         MemberRun run = new MemberRun(config, dataDir, process, removed, plan, listeners);
         process.output().watch(text -> {
@@ -119,6 +115,11 @@ final class MemberRun {
         return monitor;
     }
 
+    /** Calls to this member's etcd, and the access (TLS, credentials, deadline) for calls to others. */
+    ClusterCalls calls() {
+        return calls;
+    }
+
     StartPlan plan() {
         return plan;
     }
@@ -136,7 +137,7 @@ final class MemberRun {
 
     /** Expects etcd to stop itself because this member's removal was asked for (not yet done). */
     void expectRemoval(boolean expected) {
-        removalExpected = expected;
+        removal.expect(expected);
     }
 
     /**
@@ -144,7 +145,7 @@ final class MemberRun {
      * if it ended already without etcd saying why.
      */
     void confirmRemoval() {
-        removalConfirmed = true;
+        removal.confirm();
         if (ended.isDone()) {
             markRemoved(monitor.self().orElseGet(this::selfDescription));
         }
@@ -153,7 +154,7 @@ final class MemberRun {
     /** What a start reports when etcd exited at once after it became healthy. */
     EmbeddedEtcdException failureRightAfterStart() {
         List<String> lines = process.output().recentLines();
-        if (removedFromCluster.get() || lines.stream().anyMatch(line -> line.contains(MemberStart.REMOVED_MESSAGE))) {
+        if (removal.happened()) {
             return new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster and stopped "
                     + "right after it started; its data dir is marked removed. Join the cluster again with "
                     + "join(endpoints).", null);
@@ -184,7 +185,7 @@ final class MemberRun {
             throw new IllegalStateException("etcd member '" + config.name() + "' is stopping");
         }
         if (client == null) {
-            client = JetcdClients.forEndpoints(endpoints, monitor.calls().access());
+            client = JetcdClients.forEndpoints(endpoints, calls.access());
         }
         return client;
     }
@@ -210,7 +211,7 @@ final class MemberRun {
         if (ending.get()) {
             return;
         }
-        if (!removedFromCluster.get() && !removalExpected) {
+        if (!removal.explainsExit()) {
             LOG.error("etcd member '{}' exited unexpectedly with code {}. Last lines:\n  {}", config.name(), code,
                     String.join("\n  ", process.output().recentLines()));
         }
@@ -237,7 +238,7 @@ final class MemberRun {
             try {
                 monitor.close();
                 closeClient();
-                if (removedFromCluster.get() || removalConfirmed) {
+                if (removal.happened()) {
                     markRemoved(self);
                 } else {
                     recordIdentity();
@@ -261,11 +262,10 @@ final class MemberRun {
 
     /** Tombstones the data dir once and tells the listeners. */
     private void markRemoved(Member self) {
-        if (!tombstoned.compareAndSet(false, true)) {
-            return;
-        }
         try {
-            new Tombstone(self.id(), config.name(), Instant.now().toString()).save(dataDir);
+            if (!removal.tombstone(dataDir, self.id(), config.name())) {
+                return;
+            }
             LOG.warn("etcd member '{}' was removed from the cluster and has stopped; its data dir {} is marked "
                     + "removed and will be moved aside at the next start", config.name(), config.dataDir());
         } catch (RuntimeException e) {

@@ -16,11 +16,9 @@ import io.github.embeddedetcd.internal.tls.ServerTls;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +28,6 @@ import java.util.function.Consumer;
  */
 final class MemberStart {
 
-    static final String REMOVED_MESSAGE = "the member has been permanently removed from the cluster";
 
     private final EtcdConfig config;
     private final EtcdBinary binary;
@@ -52,7 +49,7 @@ final class MemberStart {
         ServerTls.check(config);
         DataDir dataDir = DataDir.acquire(config.dataDir(), config.walDir());
         EtcdProcess process = null;
-        AtomicBoolean removed = new AtomicBoolean();
+        Removal removal = null;
         try {
             StartPlan plan = StartPlan.decide(dataDir.isBootstrapped(),
                     JoinRecord.load(dataDir).map(JoinRecord::endpoints).orElse(List.of()),
@@ -81,19 +78,14 @@ final class MemberStart {
                 effective = config.toBuilder().initialCluster(join.initialCluster()).build();
             }
             process = EtcdProcess.launch(binary, effective, plan.clusterState(config.initialClusterState()));
-            process.output().watch(text -> {
-                if (text.contains(REMOVED_MESSAGE)) {
-                    removed.set(true);
-                }
-            });
+            removal = Removal.watching(process);
             cancellation.attach(process);
             dataDir.recordEtcd(process.handle());
             process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout(), EtcdAccess.of(config));
-            return MemberRun.begin(config, dataDir, process, removed, plan, listeners, onOwnEnd);
+            return MemberRun.begin(config, dataDir, process, removal, plan, listeners, onOwnEnd);
         } catch (RuntimeException | Error failure) {
-            boolean wasRemoved = removed.get() || (process != null && process.output().recentLines().stream()
-                    .anyMatch(line -> line.contains(REMOVED_MESSAGE)));
-            releaseAfterFailure(failure, process, dataDir, wasRemoved);
+            boolean wasRemoved = removal != null && removal.happened();
+            releaseAfterFailure(failure, process, dataDir, wasRemoved ? removal : null);
             if (wasRemoved) {
                 throw new MemberRemovedException("Member '" + config.name() + "' was removed from its cluster, so etcd "
                         + "refused to start on its data dir; the data dir is now marked removed. Join the cluster "
@@ -104,13 +96,13 @@ final class MemberStart {
     }
 
     /** Undoes a failed start step by step; a step that fails does not keep the others from running. */
-    private void releaseAfterFailure(Throwable failure, EtcdProcess process, DataDir dataDir, boolean removed) {
+    private void releaseAfterFailure(Throwable failure, EtcdProcess process, DataDir dataDir, Removal removed) {
         List<Runnable> steps = new ArrayList<>();
         if (process != null) {
             steps.add(process::kill);
         }
-        if (removed) {
-            steps.add(() -> new Tombstone(0, config.name(), Instant.now().toString()).save(dataDir));
+        if (removed != null) {
+            steps.add(() -> removed.tombstone(dataDir, 0, config.name()));
         }
         steps.add(dataDir::clearEtcd);
         steps.add(dataDir::close);

@@ -76,11 +76,12 @@ public final class MembershipMonitor implements AutoCloseable {
         }
     }
 
-    public MembershipMonitor(EtcdConfig config, EventDispatcher events) {
+    /** @param calls calls to this member's own client URL */
+    public MembershipMonitor(EtcdConfig config, ClusterCalls calls, EventDispatcher events) {
         this.config = config;
         this.localUrl = config.advertiseClientUrls().get(0);
         this.events = events;
-        this.calls = ClusterCalls.connect(List.of(localUrl), EtcdAccess.of(config));
+        this.calls = calls;
         this.promoter = new Promoter(config.learnerStallTimeout());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-etcd-monitor-" + config.name());
@@ -264,13 +265,6 @@ public final class MembershipMonitor implements AutoCloseable {
         if (after.leaderId() != before.leaderId() && after.leaderId() != 0) {
             after.leader().ifPresent(leader -> events.fire("leader " + leader, l -> l.leaderChanged(leader)));
         }
-    }
-
-    /**
-     * The monitor's calls, for membership operations made through this member.
-     */
-    public ClusterCalls calls() {
-        return calls;
     }
 
     @Override

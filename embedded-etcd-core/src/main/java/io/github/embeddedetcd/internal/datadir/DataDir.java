@@ -5,6 +5,7 @@
 package io.github.embeddedetcd.internal.datadir;
 
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.internal.util.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -83,6 +85,24 @@ public final class DataDir implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /**
+     * Deletes a member's data dir and its {@code wal-dir}, holding the data dir meanwhile so that no
+     * other member, in this JVM or another, is using it.
+     *
+     * @param member the member's name, for the error
+     * @throws EmbeddedEtcdException naming the file that could not be deleted
+     */
+    public static void delete(String member, Path dataDir, Path walDir) {
+        try (DataDir held = acquire(dataDir, walDir)) {
+            for (Path dir : walDir == null ? List.of(dataDir) : List.of(dataDir, walDir)) {
+                FileTrees.delete(dir);
+            }
+        } catch (IOException e) {
+            throw new EmbeddedEtcdException("Cannot delete the data of member '" + member + "' in " + dataDir + ": "
+                    + e + ". Check the permissions, or delete it by hand.", e);
         }
     }
 
