@@ -34,7 +34,7 @@ class BenchmarksSmokeTest {
                 "| failover, 3 members: SIGKILL leader → first successful write |",
                 "| application, fresh JVM: launch → start() returned |",
                 "| the same, less the application's own logging setup |",
-                "| application, fresh JVM: the first start() call |",
+                "| application, fresh JVM: builder().config(path).start() |",
                 "| CLI `server`, fresh JVM: launch → /health ok |", "CLI wall time, launch → exit: members ",
                 "| a cluster per class (`embedded-etcd.testkit.shared=false`) |", "| one shared cluster (`shared = true`) |");
         assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSizeBetween(9, 10);
