@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
@@ -138,14 +139,26 @@ final class DeclaredClusterExtension implements ExecutionCondition, BeforeAllCal
     }
 
     private static EtcdTestCluster start(EtcdCluster annotation) {
-        return EtcdTestCluster.builder()
+        EtcdTestCluster.Builder builder = EtcdTestCluster.builder()
                 .nodes(annotation.nodes())
                 .network(annotation.network())
                 .fastTimings(annotation.fastTimings())
                 .timings(annotation.heartbeatMillis(), annotation.electionMillis())
                 .extraArgs(annotation.extraArgs())
                 .tls(annotation.tls())
-                .auth(annotation.auth())
-                .start();
+                .auth(annotation.auth());
+        configurer(annotation).configure(builder);
+        return builder.start();
+    }
+
+    private static EtcdClusterConfigurer configurer(EtcdCluster annotation) {
+        Class<? extends EtcdClusterConfigurer> type = annotation.configurer();
+        try {
+            return ReflectionSupport.newInstance(type);
+        } catch (Exception e) { // JUnit rethrows NoSuchMethodException and the constructor's own exceptions unchecked
+            throw new ExtensionConfigurationException("@EtcdCluster(configurer = " + type.getSimpleName()
+                    + ".class) cannot be created (" + e + "); give " + type.getName()
+                    + " a no-argument constructor, and make it a static nested or top-level class", e);
+        }
     }
 }

@@ -61,6 +61,13 @@ public @interface EtcdCluster {
     /** Further etcd flags for every node, e.g. {@code "--auto-compaction-retention=1"}. */
     String[] extraArgs() default {};
 
+    /**
+     * A class that changes the cluster's builder after these attributes, for what they cannot say
+     * (any member setting, through {@code builder.configure(...)}); it needs a no-argument constructor.
+     * Clusters with different configurers are never shared.
+     */
+    Class<? extends EtcdClusterConfigurer> configurer() default EtcdClusterConfigurer.None.class;
+
     /** TLS with mutual authentication on every client and peer URL, with generated certificates. */
     boolean tls() default false;
 

@@ -6,6 +6,7 @@ package io.github.embeddedetcd.testkit;
 
 import io.etcd.jetcd.Client;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 /** The extension as JUnit runs it: fixture classes (nested, so not run on their own) through the real engine. */
 class ExtensionEngineTest {
@@ -77,8 +79,33 @@ class ExtensionEngineTest {
         assertThat(SeveralRegisteredExtensions.NODES).hasSize(6).noneMatch(TestNode::isRunning);
     }
 
+    @Test
+    void aConfigurerThatCannotBeCreatedFailsTheClassNamingTheFix() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(UncreatableConfigurer.class)).execute()
+                .containerEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message(text -> text.contains("a no-argument constructor")))));
+    }
+
     private static Events run(Class<?> fixture) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    }
+
+    /** Its configurer takes an argument, so the extension cannot make one. */
+    static final class NeedsAnArgument implements EtcdClusterConfigurer {
+        NeedsAnArgument(int nodes) {
+        }
+
+        @Override
+        public void configure(EtcdTestCluster.Builder builder) {
+        }
+    }
+
+    @EtcdCluster(nodes = 1, configurer = NeedsAnArgument.class)
+    static class UncreatableConfigurer {
+        @Test
+        void neverRuns() {
+        }
     }
 
     @EtcdCluster(nodes = 1, cleanup = Cleanup.ON_SUCCESS)
