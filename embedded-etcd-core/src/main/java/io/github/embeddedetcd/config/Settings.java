@@ -240,7 +240,7 @@ public final class Settings {
                         ? " (under the '" + k.substring(0, k.indexOf('.')) + ":' section)" : "") + "?")
                 .orElse("known keys are: " + String.join(", ", known) + ".");
         return "unknown key; " + hint + " For an etcd flag embedded-etcd does not know, list it under "
-                + "embedded.extra-args (e.g. extra-args: [\"--auto-compaction-retention=1\"]).";
+                + "embedded.extra-args (e.g. extra-args: [\"--flag=value\"]).";
     }
 
     private static <T> Setting<T> etcd(String key, ValueType<T> type, String description) {

@@ -85,9 +85,9 @@ final class MemberSettings {
      */
     private void rejectUnknownProperties() {
         ConfigurationPropertyName prefix = ConfigurationPropertyName.of(EmbeddedEtcdProperties.PREFIX);
-        Set<ConfigurationPropertyName> known = Stream.concat(OWN_PROPERTIES.stream(),
-                        Settings.all().stream().map(setting -> property(setting.key()).substring(prefix.toString().length() + 1)))
-                .map(name -> prefix.append(name)).collect(Collectors.toSet());
+        Set<ConfigurationPropertyName> known = Stream.concat(OWN_PROPERTIES.stream().map(prefix::append),
+                        Settings.all().stream().map(setting -> ConfigurationPropertyName.of(property(setting.key()))))
+                .collect(Collectors.toSet());
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (!(source instanceof IterableConfigurationPropertySource iterable)
                     || source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource) {

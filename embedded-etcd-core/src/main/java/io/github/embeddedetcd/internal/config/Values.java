@@ -91,7 +91,8 @@ public final class Values {
     /** The duration itself, when longer than zero. */
     public static Duration positive(Duration value) {
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("must be a positive duration, got " + value);
+            throw new IllegalArgumentException("must be a positive duration such as 500ms or 30s, got "
+                    + value.toMillis() + "ms");
         }
         return value;
     }
