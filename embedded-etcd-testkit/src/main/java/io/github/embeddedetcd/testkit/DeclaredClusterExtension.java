@@ -4,6 +4,8 @@
  */
 package io.github.embeddedetcd.testkit;
 
+import io.github.embeddedetcd.testkit.internal.junit.ClusterScope;
+import io.github.embeddedetcd.testkit.internal.junit.StoredCluster;
 import io.etcd.jetcd.Client;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -55,15 +55,13 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * Not final, but only {@link JetcdLauncherCluster} extends it (the constructor is package-private):
- * a sealed class would make javac load that subclass, and so jetcd-launcher, for some casts.
  * The lifecycle and accessors ({@link #start()}, {@link #stop()}, {@link #restart(long, TimeUnit)},
- * {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()}) are jetcd-launcher's;
- * {@link JetcdLauncherCluster} adds its interface. While it runs, jetcd clients reach the cluster by
+ * {@link #clientEndpoints()}, {@link #peerEndpoints()}, {@link #clusterName()}) are jetcd-launcher's
+ * (see {@code testkit.jetcd.JetcdLauncherCluster}). While it runs, jetcd clients reach the cluster by
  * its name too: {@code Client.builder().target("cluster://" + cluster.clusterName())}. A closed
  * cluster can be started again: it starts afresh, with new data.
  */
-public class EtcdTestCluster implements AutoCloseable {
+public final class EtcdTestCluster implements AutoCloseable {
 
     /** Heartbeat interval of the fast raft timings used by default. */
     public static final int FAST_HEARTBEAT_MILLIS = 10;
@@ -92,7 +90,7 @@ public class EtcdTestCluster implements AutoCloseable {
     /** Set while test classes share it (see {@link EtcdCluster#shared()}): faults and stops are refused. */
     private volatile boolean shared;
 
-    EtcdTestCluster(ClusterSettings settings) {
+    private EtcdTestCluster(ClusterSettings settings) {
         this.settings = settings;
         this.clusterName = settings.clusterName() != null ? settings.clusterName()
                 : "etcd-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -186,10 +184,6 @@ public class EtcdTestCluster implements AutoCloseable {
         settings.customizers().forEach(c -> c.accept(config));
         EmbeddedEtcd member = EmbeddedEtcd.builder().config(config.build()).serviceLoaderListeners(false).build();
         return new TestNode(index, address, member);
-    }
-
-    ClusterSettings settings() {
-        return settings;
     }
 
     private String nodeName(int index) {
@@ -596,8 +590,14 @@ public class EtcdTestCluster implements AutoCloseable {
             return this;
         }
 
-        /** jetcd-launcher's TLS (see {@link EtcdClusterExtension.Builder#withSsl}). */
-        Builder launcherTls(boolean value) {
+        /**
+         * TLS as jetcd-launcher's {@code withSsl(true)} gives it (default off): https client URLs
+         * serving certificates issued by the CA at {@code ssl/cert/ca.pem} and {@code ca-key.pem}
+         * on the test classpath when it has them (else by one of the cluster's own), http peer
+         * URLs, no client certificates; the container paths {@code /etc/ssl/etcd/server.pem} and
+         * {@code server-key.pem} in {@link #extraArgs} name the node's files. Replaces {@link #tls}.
+         */
+        public Builder jetcdLauncherTls(boolean value) {
             this.tls = value ? ClusterSettings.Tls.LAUNCHER : ClusterSettings.Tls.NONE;
             return this;
         }
@@ -669,7 +669,8 @@ public class EtcdTestCluster implements AutoCloseable {
 
         /** A cluster with these settings, not yet started; later changes to this builder do not reach it. */
         public EtcdTestCluster build() {
-            return new EtcdTestCluster(settings());
+            return new EtcdTestCluster(new ClusterSettings(nodes, nodeNamePrefix, network, clusterName, fastTimings,
+                    heartbeatMillis, electionMillis, extraArgs, customizers, tls, auth));
         }
 
         /** Builds the cluster and starts it: see {@link EtcdTestCluster#start()}. */
@@ -677,11 +678,6 @@ public class EtcdTestCluster implements AutoCloseable {
             EtcdTestCluster cluster = build();
             cluster.start();
             return cluster;
-        }
-
-        ClusterSettings settings() {
-            return new ClusterSettings(nodes, nodeNamePrefix, network, clusterName, fastTimings, heartbeatMillis,
-                    electionMillis, extraArgs, customizers, tls, auth);
         }
     }
 }

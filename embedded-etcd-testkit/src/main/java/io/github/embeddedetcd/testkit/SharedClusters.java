@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.testkit;
 
+import io.github.embeddedetcd.testkit.internal.junit.StoredCluster;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.options.DeleteOption;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,11 +52,15 @@ final class SharedClusters implements ExtensionContext.Store.CloseableResource, 
                 .getOrComputeIfAbsent(SharedClusters.class, key -> new SharedClusters(), SharedClusters.class);
     }
 
+    private StoredCluster lent(EtcdTestCluster cluster) {
+        return StoredCluster.borrowed(cluster, failed -> giveBack(cluster, failed));
+    }
+
     /** A cluster of this shape for a context to use until it ends: an idle one, wiped, or one that {@code starter} starts. */
     StoredCluster borrow(EtcdCluster shape, Supplier<EtcdTestCluster> starter) {
         for (EtcdTestCluster cluster = takeIdle(shape); cluster != null; cluster = takeIdle(shape)) {
             if (wiped(cluster)) {
-                return StoredCluster.borrowed(cluster, this);
+                return lent(cluster);
             }
             retire(cluster);
         }
@@ -65,7 +70,7 @@ final class SharedClusters implements ExtensionContext.Store.CloseableResource, 
         synchronized (this) {
             shapes.put(cluster, shape);
         }
-        return StoredCluster.borrowed(cluster, this);
+        return lent(cluster);
     }
 
     /**

@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.testkit;
 
+import io.github.embeddedetcd.testkit.jetcd.EtcdClusterExtension;
 import io.etcd.jetcd.Client;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -180,9 +181,9 @@ class ExtensionEngineTest {
 
         private void record() {
             for (EtcdClusterExtension extension : List.of(first, second, third)) {
-                assertThat(extension.cluster().nodes()).allMatch(TestNode::isRunning);
-                DATA_DIRS.add(extension.cluster().dataDir());
-                NODES.addAll(extension.cluster().nodes());
+                assertThat(extension.testCluster().nodes()).allMatch(TestNode::isRunning);
+                DATA_DIRS.add(extension.testCluster().dataDir());
+                NODES.addAll(extension.testCluster().nodes());
             }
         }
     }

@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.testkit;
 
+import io.github.embeddedetcd.testkit.jetcd.EtcdClusterExtension;
 import io.etcd.jetcd.Client;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Order;

@@ -2,8 +2,9 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.testkit;
+package io.github.embeddedetcd.testkit.jetcd;
 
+import io.github.embeddedetcd.testkit.Waits;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;

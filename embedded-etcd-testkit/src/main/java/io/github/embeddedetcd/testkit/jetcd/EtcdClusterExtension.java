@@ -2,8 +2,14 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.testkit;
+package io.github.embeddedetcd.testkit.jetcd;
 
+import io.github.embeddedetcd.testkit.Cleanup;
+import io.github.embeddedetcd.testkit.EtcdCluster;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
+import io.github.embeddedetcd.testkit.Network;
+import io.github.embeddedetcd.testkit.internal.junit.ClusterScope;
+import io.github.embeddedetcd.testkit.internal.junit.StoredCluster;
 import io.github.embeddedetcd.testkit.internal.resolver.RunningClusters;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -22,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * jetcd-test's {@code EtcdClusterExtension} on local etcd processes: tests written for it run with
- * only the import changed ({@code io.etcd.jetcd.test} → {@code io.github.embeddedetcd.testkit}).
+ * only the import changed ({@code io.etcd.jetcd.test} → {@code io.github.embeddedetcd.testkit.jetcd}).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -30,8 +36,8 @@ import java.util.concurrent.TimeUnit;
  * ... Client.builder().target("cluster://" + cluster.clusterName()).build() ...
  * }</pre>
  *
- * A static field gets one cluster for the class, an instance field one per test. Its cluster is a
- * {@link JetcdLauncherCluster}, so this extension needs {@code io.etcd:jetcd-launcher} on the test
+ * A static field gets one cluster for the class, an instance field one per test. Its cluster is
+ * seen as a {@link JetcdLauncherCluster}, so this extension needs {@code io.etcd:jetcd-launcher} on the test
  * classpath, as jetcd-test does; {@link EtcdCluster} and {@link EtcdTestCluster} do not. It
  * resolves no parameters, as jetcd-test's does. Where {@link Network#NAMESPACES} cannot be set up,
  * the tests are disabled with the reason.
@@ -41,13 +47,19 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
 
     /** Its own: a test class may register several of these, each with a cluster in the same contexts. */
     private final ClusterScope scope = new ClusterScope(this);
-    /** A {@link JetcdLauncherCluster}, typed as its superclass: see {@link JetcdLauncherCluster#create}. */
     private final EtcdTestCluster cluster;
+    private final Network network;
     private final Cleanup cleanup;
+    /**
+     * Made on first use, so that the JVM loads jetcd-launcher's types only then (the builder has
+     * checked they are there): a field of the interface's type would load them with this class.
+     */
+    private JetcdLauncherCluster launcherView;
     private boolean started;
 
-    private EtcdClusterExtension(EtcdTestCluster cluster, Cleanup cleanup) {
+    private EtcdClusterExtension(EtcdTestCluster cluster, Network network, Cleanup cleanup) {
         this.cluster = cluster;
+        this.network = network;
         this.cleanup = cleanup;
     }
 
@@ -71,7 +83,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return ClusterScope.condition(cluster.settings().network());
+        return ClusterScope.condition(network);
     }
 
     @Override
@@ -117,11 +129,19 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
     }
 
     /**
-     * The cluster, also before it starts and after it closes (as jetcd-test's): an
-     * {@link EtcdTestCluster}, with its faults, that is jetcd-launcher's {@code EtcdCluster}.
+     * The cluster as jetcd-launcher's {@code EtcdCluster}, also before it starts and after it
+     * closes (as jetcd-test's); its faults and clients are {@link #testCluster()}'s.
      */
-    public JetcdLauncherCluster cluster() {
-        return (JetcdLauncherCluster) cluster;
+    public synchronized JetcdLauncherCluster cluster() {
+        if (launcherView == null) {
+            launcherView = new JetcdLauncherCluster(cluster);
+        }
+        return launcherView;
+    }
+
+    /** The cluster, with its nodes, faults and clients: {@link EtcdTestCluster}. */
+    public EtcdTestCluster testCluster() {
+        return cluster;
     }
 
     /** Client URLs of the cluster's nodes (none while it does not run). */
@@ -162,6 +182,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
         private final EtcdTestCluster.Builder cluster = EtcdTestCluster.builder().nodeNamePrefix(NODE_NAME);
         private final List<String> additionalArgs = new ArrayList<>();
         private Cleanup cleanup = Cleanup.ALWAYS;
+        private Network network = Network.LOOPBACK;
         private boolean debug;
 
         private Builder() {
@@ -199,7 +220,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
          * Clients need no certificate of their own: see {@code cluster().clientTls()}.
          */
         public Builder withSsl(boolean ssl) {
-            cluster.launcherTls(ssl);
+            cluster.jetcdLauncherTls(ssl);
             return this;
         }
 
@@ -238,6 +259,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
         /** {@link Network#LOOPBACK} (default) or {@link Network#NAMESPACES} for partitions, delay and loss. */
         public Builder withNetwork(Network value) {
             cluster.network(value);
+            network = value;
             return this;
         }
 
@@ -272,7 +294,7 @@ public final class EtcdClusterExtension implements ExecutionCondition, BeforeAll
                 args.add("--log-level=debug");
             }
             cluster.extraArgs(args.toArray(String[]::new));
-            return new EtcdClusterExtension(JetcdLauncherCluster.create(cluster.settings()), cleanup);
+            return new EtcdClusterExtension(cluster.build(), network, cleanup);
         }
 
         private static void requireOnClasspath(String className, String artifact) {

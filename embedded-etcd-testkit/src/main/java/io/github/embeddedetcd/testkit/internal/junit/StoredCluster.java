@@ -2,20 +2,22 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.testkit;
+package io.github.embeddedetcd.testkit.internal.junit;
 
+import io.github.embeddedetcd.testkit.Cleanup;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.function.Consumer;
 
 /**
  * A test cluster kept in JUnit's extension store (see {@link ClusterScope}): closed with its
- * context, or given back to its pool when it is shared (see {@link SharedClusters}). Both kinds of
+ * context, or given back to its pool when it is shared (the testkit's {@code SharedClusters}). Both kinds of
  * closeable: JUnit 5.13 closes an {@code AutoCloseable} (and warns about a {@code CloseableResource}
  * that is not one), older versions such as Spring Boot 3.5's 5.12 close a {@code CloseableResource} only.
  */
 @SuppressWarnings("deprecation")
-final class StoredCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+public final class StoredCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final EtcdTestCluster cluster;
     /** Ends this context's use of the cluster; its argument says whether a test that used it failed. */
@@ -28,25 +30,26 @@ final class StoredCluster implements ExtensionContext.Store.CloseableResource, A
     }
 
     /** A cluster of the context's own, closed with it: its data kept as {@code cleanup} says. */
-    static StoredCluster own(EtcdTestCluster cluster, Cleanup cleanup) {
+    public static StoredCluster own(EtcdTestCluster cluster, Cleanup cleanup) {
         return new StoredCluster(cluster, failed -> close(cluster, cleanup, failed));
     }
 
-    /** A cluster borrowed from the pool of shared ones, given back when the context ends. */
-    static StoredCluster borrowed(EtcdTestCluster cluster, SharedClusters pool) {
-        return new StoredCluster(cluster, failed -> pool.giveBack(cluster, failed));
+    /** A cluster borrowed from a pool: {@code giveBack} gets whether a test that used it failed. */
+    public static StoredCluster borrowed(EtcdTestCluster cluster, Consumer<Boolean> giveBack) {
+        return new StoredCluster(cluster, giveBack);
     }
 
-    static void close(EtcdTestCluster cluster, Cleanup cleanup, boolean testFailed) {
+    /** Closes the cluster, keeping its data as {@code cleanup} says for a run where a test did or did not fail. */
+    public static void close(EtcdTestCluster cluster, Cleanup cleanup, boolean testFailed) {
         cluster.keepData(cleanup == Cleanup.NEVER || (cleanup == Cleanup.ON_SUCCESS && testFailed));
         cluster.close();
     }
 
-    EtcdTestCluster cluster() {
+    public EtcdTestCluster cluster() {
         return cluster;
     }
 
-    void testFailed() {
+    public void testFailed() {
         testFailed = true;
     }
 

@@ -2,8 +2,12 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.testkit;
+package io.github.embeddedetcd.testkit.jetcd;
 
+import io.github.embeddedetcd.testkit.Kv;
+import io.github.embeddedetcd.testkit.Waits;
+import io.github.embeddedetcd.testkit.TestNode;
+import io.github.embeddedetcd.testkit.Network;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.launcher.EtcdCluster;
 import org.junit.jupiter.api.Test;
@@ -33,9 +37,9 @@ class JetcdLauncherClusterTest {
         assertThat(cluster.containers()).isEmpty();
         assertThat(cluster.clientEndpoints()).isEqualTo(extension.clientEndpoints()).hasSize(2);
         assertThat(cluster.peerEndpoints()).hasSize(2);
-        assertThat(extension.cluster().nodes()).extracting(TestNode::name).containsExactly("netcd0", "netcd1");
-        assertThat(extension.cluster().node(0).member().config().extraArgs()).contains("--log-level=debug");
-        assertThat(EtcdClusterExtension.cluster(cluster.clusterName())).isSameAs(cluster);
+        assertThat(extension.testCluster().nodes()).extracting(TestNode::name).containsExactly("netcd0", "netcd1");
+        assertThat(extension.testCluster().node(0).member().config().extraArgs()).contains("--log-level=debug");
+        assertThat(EtcdClusterExtension.cluster(cluster.clusterName())).isSameAs(extension.testCluster());
         try (Client client = clientOf(cluster)) {
             Kv.put(client, "k", "through the launcher's interface");
             assertThat(Kv.get(client, "k")).contains("through the launcher's interface");
@@ -49,7 +53,7 @@ class JetcdLauncherClusterTest {
             Kv.put(client, "kept", "over a stop");
 
             cluster.stop();
-            assertThat(extension.cluster().nodes()).noneMatch(TestNode::isRunning);
+            assertThat(extension.testCluster().nodes()).noneMatch(TestNode::isRunning);
             cluster.start();
 
             await().atMost(Waits.RECOVERY).ignoreExceptions().untilAsserted(() ->

@@ -2,8 +2,11 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.testkit;
+package io.github.embeddedetcd.testkit.internal.junit;
 
+import io.github.embeddedetcd.testkit.Cleanup;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
+import io.github.embeddedetcd.testkit.Network;
 import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,31 +17,31 @@ import java.util.Optional;
  * Where one extension keeps the clusters it started: in JUnit's store of the class or test context
  * they belong to, so JUnit closes them with it even when a callback of ours never runs.
  */
-final class ClusterScope {
+public final class ClusterScope {
 
     private static final String CLUSTER = "cluster";
 
     private final ExtensionContext.Namespace namespace;
 
     /** A scope of its own for each distinct {@code owner}: several extensions may keep clusters in one context. */
-    ClusterScope(Object owner) {
+    public ClusterScope(Object owner) {
         this.namespace = ExtensionContext.Namespace.create(ClusterScope.class, owner);
     }
 
     /** Enabled, or disabled saying why when the cluster needs network namespaces this machine cannot make. */
-    static ConditionEvaluationResult condition(Network network) {
+    public static ConditionEvaluationResult condition(Network network) {
         Optional<String> unavailable = network == Network.NAMESPACES ? NamespaceNetwork.unavailableReason()
                 : Optional.empty();
         return unavailable.map(reason -> ConditionEvaluationResult.disabled("etcd test cluster not started: " + reason))
                 .orElse(ConditionEvaluationResult.enabled("the cluster's network can be set up here"));
     }
 
-    void put(ExtensionContext context, StoredCluster cluster) {
+    public void put(ExtensionContext context, StoredCluster cluster) {
         context.getStore(namespace).put(CLUSTER, cluster);
     }
 
     /** The cluster of this context or the nearest enclosing one. */
-    Optional<EtcdTestCluster> find(ExtensionContext context) {
+    public Optional<EtcdTestCluster> find(ExtensionContext context) {
         return stored(context).map(StoredCluster::cluster);
     }
 
@@ -48,7 +51,7 @@ final class ClusterScope {
      * this context's own test counts for its cleanup here: JUnit tells {@link #testFailed} only after
      * the test's callbacks.
      */
-    Optional<StoredCluster> take(ExtensionContext context) {
+    public Optional<StoredCluster> take(ExtensionContext context) {
         StoredCluster stored = context.getStore(namespace).remove(CLUSTER, StoredCluster.class);
         if (stored != null && context.getExecutionException().isPresent()) {
             stored.testFailed();
@@ -57,7 +60,7 @@ final class ClusterScope {
     }
 
     /** A failed test marks the clusters it used; {@link Cleanup#ON_SUCCESS} then keeps their data. */
-    void testFailed(ExtensionContext context) {
+    public void testFailed(ExtensionContext context) {
         for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
             Optional.ofNullable(c.get().getStore(namespace).get(CLUSTER, StoredCluster.class))
                     .ifPresent(StoredCluster::testFailed);

@@ -2,8 +2,10 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.testkit;
+package io.github.embeddedetcd.testkit.jetcd;
 
+import io.github.embeddedetcd.testkit.Kv;
+import io.github.embeddedetcd.testkit.EtcdTestCluster;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.config.Credentials;
@@ -47,8 +49,8 @@ class LauncherTlsTest {
         URI endpoint = extension.clientEndpoints().get(0);
         assertThat(endpoint.getScheme()).isEqualTo("https");
         assertThat(extension.peerEndpoints().get(0).getScheme()).isEqualTo("http");
-        assertThat(extension.cluster().clientTls().hasClientCertificate()).isFalse();
-        Path ca = extension.cluster().clientTls().caFile();
+        assertThat(extension.testCluster().clientTls().hasClientCertificate()).isFalse();
+        Path ca = extension.testCluster().clientTls().caFile();
 
         // As jetcd's SslTest: the URL, with the node's name as authority.
         try (Client client = Client.builder().endpoints(endpoint).authority("etcd0")
@@ -72,7 +74,7 @@ class LauncherTlsTest {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(loader);
-            try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).launcherTls(true).auth(true)
+            try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).jetcdLauncherTls(true).auth(true)
                     .extraArgs("--auth-token", "jwt,pub-key=/etc/ssl/etcd/server.pem,"
                             + "priv-key=/etc/ssl/etcd/server-key.pem,sign-method=RS256,ttl=60s")
                     .start()) {
@@ -95,7 +97,7 @@ class LauncherTlsTest {
     void aClasspathCaThatCannotIssueFailsTheStartAndLeavesNothingBehind(@TempDir Path classpath) throws Exception {
         writeRsaCa(classpath.resolve("ssl/cert"));
         Files.writeString(classpath.resolve("ssl/cert/ca-key.pem"), "not a key");
-        EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).launcherTls(true).clusterName("broken-ca").build();
+        EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(1).jetcdLauncherTls(true).clusterName("broken-ca").build();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(loader);

@@ -2,7 +2,7 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.testkit;
+package io.github.embeddedetcd.testkit.jetcd;
 
 import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.EtcdBinaryException;
