@@ -4,6 +4,8 @@
  */
 package io.github.embeddedetcd.testkit;
 
+import io.github.embeddedetcd.EtcdStartException;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -39,6 +41,12 @@ final class BootstrapOrder {
     private BootstrapOrder() {
     }
 
+    /** Starts all nodes (see {@link #start}) and returns once each is healthy. */
+    static void startAll(List<TestNode> nodes) {
+        Duration firstPeerPortTimeout = nodes.get(0).member().config().startTimeout();
+        Parallel.awaitAll(start(nodes, firstPeerPortTimeout, node -> Parallel.inBackground(node, n -> n.member().start())));
+    }
+
     /**
      * Starts all nodes with {@code start} (each future completes when that node is healthy) and
      * returns their futures; the first one is started alone until its peer port answers.
@@ -51,6 +59,18 @@ final class BootstrapOrder {
         CompletableFuture<Void> first = start.apply(askedFirst);
         awaitPeerPort(askedFirst.peerEndpoint(), first, timeout);
         return nodes.stream().map(node -> node == askedFirst ? first : start.apply(node)).toList();
+    }
+
+    /** Whether a start failed because another process took one of its ports meanwhile (a fresh port may work). */
+    static boolean failedOnTakenPort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage())
+                    + (t instanceof EtcdStartException s ? String.join("\n", s.lastLines()) : "");
+            if (text.contains("already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns once the peer port serves, or the node's start has ended (successfully or not), or at the timeout. */

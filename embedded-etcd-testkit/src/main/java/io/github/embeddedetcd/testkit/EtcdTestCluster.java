@@ -6,16 +6,11 @@ package io.github.embeddedetcd.testkit;
 
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
-import io.github.embeddedetcd.EmbeddedEtcdException;
-import io.github.embeddedetcd.EtcdStartException;
-import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
-import io.github.embeddedetcd.testkit.internal.network.Commands;
 import io.github.embeddedetcd.testkit.internal.network.LoopbackNetwork;
 import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
-import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
 import io.github.embeddedetcd.testkit.internal.network.NodeNetwork;
 import io.github.embeddedetcd.testkit.internal.resolver.ClusterEndpoint;
 import io.github.embeddedetcd.testkit.internal.resolver.RunningClusters;
@@ -27,15 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -72,14 +62,14 @@ public final class EtcdTestCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdTestCluster.class);
     private static final int START_ATTEMPTS = 3;
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration POLL = Duration.ofMillis(20);
 
     private final ClusterSettings settings;
     private final String clusterName;
     private final List<TestNode> nodes = new CopyOnWriteArrayList<>();
-    private final ClusterClients clients = new ClusterClients(CALL_TIMEOUT, this::clientEndpoints);
+    private final ClusterClients clients = new ClusterClients(NodeFactory.CALL_TIMEOUT, this::clientEndpoints);
+    private final LeaderLookup leaders = new LeaderLookup(clients, this::nodes);
     private NodeNetwork network;
+    private NodeFactory nodeFactory;
     private DataRoot dataRoot;
     private RunningClusters.Registration registration;
     private Security security = Security.NONE;
@@ -113,7 +103,7 @@ public final class EtcdTestCluster implements AutoCloseable {
             throw new IllegalStateException("cluster " + clusterName + " is already started: " + nodes);
         }
         if (!nodes.isEmpty()) {
-            runInParallel(nodes, node -> node.member().start());
+            Parallel.forEach(nodes, node -> node.member().start());
             publishEndpoints();
             return;
         }
@@ -122,6 +112,7 @@ public final class EtcdTestCluster implements AutoCloseable {
             network = settings.network() == Network.NAMESPACES ? NamespaceNetwork.create() : new LoopbackNetwork();
             dataRoot = DataRoot.create(clusterName);
             security = Security.create(settings, dataRoot.path());
+            nodeFactory = new NodeFactory(settings, clusterName, network, security, dataRoot.path());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -129,7 +120,9 @@ public final class EtcdTestCluster implements AutoCloseable {
         clients.access(security.clientTls(), security.credentials().orElse(null));
         for (int attempt = 1; ; attempt++) {
             try {
-                bootstrap();
+                nodes.addAll(nodeFactory.initialNodes());
+                nextIndex = nodes.size();
+                BootstrapOrder.startAll(nodes);
                 if (settings.auth()) {
                     security.enableAuthentication(clientEndpoints());
                 }
@@ -137,7 +130,7 @@ public final class EtcdTestCluster implements AutoCloseable {
                 LOG.info("Test cluster {} is up: {}", clusterName, nodes);
                 return;
             } catch (RuntimeException e) {
-                if (attempt == START_ATTEMPTS || settings.network() != Network.LOOPBACK || !isPortRace(e)) {
+                if (attempt == START_ATTEMPTS || settings.network() != Network.LOOPBACK || !BootstrapOrder.failedOnTakenPort(e)) {
                     close();
                     throw e;
                 }
@@ -147,78 +140,6 @@ public final class EtcdTestCluster implements AutoCloseable {
                 dataRoot.clear();
             }
         }
-    }
-
-    private void bootstrap() {
-        Map<String, List<URI>> initialCluster = new LinkedHashMap<>();
-        List<NodeAddress> addresses = new ArrayList<>();
-        for (int i = 0; i < settings.nodes(); i++) {
-            NodeAddress address = network.address(i);
-            addresses.add(address);
-            initialCluster.put(nodeName(i), List.of(security.peerUrl(address.peerUrl())));
-        }
-        for (int i = 0; i < settings.nodes(); i++) {
-            nodes.add(newNode(i, addresses.get(i), c -> c.initialCluster(initialCluster)));
-        }
-        nextIndex = settings.nodes();
-        Duration startTimeout = nodes.get(0).member().config().startTimeout();
-        awaitAll(BootstrapOrder.start(nodes, startTimeout, node -> inBackground(node, n -> n.member().start())));
-    }
-
-    private TestNode newNode(int index, NodeAddress address, Consumer<EtcdConfig.Builder> extra) {
-        String name = nodeName(index);
-        EtcdConfig.Builder config = EtcdConfig.builder()
-                .name(name)
-                .dataDir(dataRoot.path().resolve(name))
-                .clientUrl(security.clientUrl(address.clientUrl()))
-                .peerUrl(security.peerUrl(address.peerUrl()))
-                .initialClusterToken(clusterName)
-                .commandPrefix(address.commandPrefix())
-                .requestTimeout(CALL_TIMEOUT)
-                .stopTimeout(Duration.ofSeconds(5));
-        if (settings.fastTimings()) {
-            config.heartbeatIntervalMillis(settings.heartbeatMillis()).electionTimeoutMillis(settings.electionMillis());
-        }
-        security.configure(config, name, address.host(), settings.etcdArgs());
-        extra.accept(config);
-        settings.customizers().forEach(c -> c.accept(config));
-        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config.build()).serviceLoaderListeners(false).build();
-        return new TestNode(index, address, member);
-    }
-
-    private String nodeName(int index) {
-        return settings.nodeNamePrefix() + index;
-    }
-
-    private static void runInParallel(List<TestNode> targets, Consumer<TestNode> action) {
-        awaitAll(targets.stream().map(node -> inBackground(node, action)).toList());
-    }
-
-    private static CompletableFuture<Void> inBackground(TestNode node, Consumer<TestNode> action) {
-        return CompletableFuture.runAsync(() -> action.accept(node), runnable -> {
-            Thread t = new Thread(runnable, "etcd-testkit-" + node.name());
-            t.setDaemon(true);
-            t.start();
-        });
-    }
-
-    private static void awaitAll(List<CompletableFuture<Void>> all) {
-        try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    private static boolean isPortRace(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String text = String.valueOf(t.getMessage())
-                    + (t instanceof EtcdStartException s ? String.join("\n", s.lastLines()) : "");
-            if (text.contains("already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** All nodes, in index order, including stopped ones. */
@@ -240,43 +161,19 @@ public final class EtcdTestCluster implements AutoCloseable {
      * @throws IllegalStateException when no node leads at this moment; see {@link #awaitLeader}
      */
     public TestNode leader() {
-        return currentLeader().orElseThrow(() -> new IllegalStateException("no leader in cluster " + clusterName
+        return leaders.current().orElseThrow(() -> new IllegalStateException("no leader in cluster " + clusterName
                 + " right now (nodes: " + nodes + "); use awaitLeader(timeout) after a fault"));
     }
 
     /** Waits until a node leads, and returns it. */
     public TestNode awaitLeader(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<TestNode> leader = currentLeader();
-            if (leader.isPresent()) {
-                return leader.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no leader in cluster " + clusterName + " within " + timeout.toMillis()
-                        + " ms (nodes: " + nodes + ")");
-            }
-            sleep(POLL);
-        }
+        return leaders.await(timeout).orElseThrow(() -> new IllegalStateException("no leader in cluster " + clusterName
+                + " within " + timeout.toMillis() + " ms (nodes: " + nodes + ")"));
     }
-
     /** The running nodes other than the leader. */
     public List<TestNode> followers() {
         TestNode leader = leader();
         return nodes.stream().filter(n -> n != leader && n.isRunning()).toList();
-    }
-
-    private Optional<TestNode> currentLeader() {
-        List<TestNode> reachable = nodes.stream().filter(n -> n.isRunning() && !n.isPaused()).toList();
-        if (reachable.isEmpty()) {
-            return Optional.empty();
-        }
-        List<URI> urls = reachable.stream().map(TestNode::clientEndpoint).toList();
-        Map<URI, MemberStatus> states = clients.admin(urls).statuses(urls);
-        return reachable.stream()
-                .filter(n -> states.containsKey(n.clientEndpoint()))
-                .filter(n -> states.get(n.clientEndpoint()).isLeader())
-                .max(Comparator.comparingLong(n -> states.get(n.clientEndpoint()).raft().raftTerm()));
     }
 
     /** Ends the node's etcd with SIGKILL, as a crash would. */
@@ -303,27 +200,23 @@ public final class EtcdTestCluster implements AutoCloseable {
     /** Freezes the node's etcd with SIGSTOP: it holds its connections but answers nothing. */
     public synchronized void pause(TestNode node) {
         requireOwn("pause " + node.name());
-        signal(node, "STOP");
+        node.signal("STOP");
         node.paused(true);
     }
 
     /** Lets a paused node's etcd carry on (SIGCONT). */
     public synchronized void resume(TestNode node) {
         if (node.isPaused()) {
-            signal(node, "CONT");
+            node.signal("CONT");
             node.paused(false);
         }
-    }
-
-    private static void signal(TestNode node, String signal) {
-        Commands.run("kill", "-s", signal, Long.toString(node.member().pid()));
     }
 
     /** Adds a node through the library's join: it starts as a learner and returns once promoted. */
     public synchronized TestNode addNode() {
         requireOwn("add a node");
         int index = nextIndex++;
-        TestNode node = newNode(index, network.address(index), c -> { });
+        TestNode node = nodeFactory.joiningNode(index);
         URI[] voters = nodes.stream().filter(n -> n.isRunning() && !n.isPaused()).map(TestNode::clientEndpoint)
                 .toArray(URI[]::new);
         node.member().join(voters);
@@ -530,7 +423,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         if (dataKept) {
             stopNodes();
         } else {
-            runInParallel(nodes, node -> node.member().kill());
+            Parallel.forEach(nodes, node -> node.member().kill());
         }
     }
 
@@ -545,15 +438,6 @@ public final class EtcdTestCluster implements AutoCloseable {
             }
         }
         EmbeddedEtcd.closeAll(nodes.stream().map(TestNode::member).toList());
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedEtcdException("Interrupted while waiting for a leader", e);
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@
 package io.github.embeddedetcd.testkit;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.testkit.internal.network.Commands;
 import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
 
 import java.net.URI;
@@ -70,6 +71,11 @@ public final class TestNode {
 
     void paused(boolean value) {
         paused = value;
+    }
+
+    /** Sends the signal ({@code STOP}, {@code CONT}) to the node's etcd. */
+    void signal(String signal) {
+        Commands.run("kill", "-s", signal, Long.toString(member.pid()));
     }
 
     @Override
