@@ -8,8 +8,8 @@ import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.cluster.ClusterCallException;
 import io.github.embeddedetcd.internal.cluster.ClusterCalls;
-import io.github.embeddedetcd.internal.cluster.MembershipMonitor;
 import io.github.embeddedetcd.internal.cluster.MembershipOperations;
+import io.github.embeddedetcd.internal.cluster.MembershipView;
 import io.github.embeddedetcd.internal.process.HealthProbe;
 
 import java.net.URI;
@@ -150,7 +150,7 @@ final class ClusterOperations {
 
     /** This member's id, from the last membership poll or else from etcd. */
     private long localId(MemberRun run) {
-        return run.monitor().latest().map(MembershipMonitor.Snapshot::localId)
+        return run.monitor().latest().map(MembershipView::localId)
                 .orElseGet(() -> run.calls().status(config.advertiseClientUrls().get(0)).memberId());
     }
 

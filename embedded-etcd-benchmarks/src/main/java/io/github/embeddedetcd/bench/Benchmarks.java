@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Entry point of the benchmark harness: {@code Benchmarks [--runs N] [--idle-seconds S] [--members M]
- * [--data-mb A,B,...] NAME...} with NAME among start, promotion, failover, idle, cold, suite. {@code
+ * [--data-mb A,B,...] NAME...} with NAME among start, promotion, failover, idle, cold, first-call, suite. {@code
  * --members} is the cluster size of start, failover and promotion (3; promotion's learner is the
  * last member), {@code --data-mb} the data the cluster holds when promotion's learner joins. Prints Markdown
  * for BENCHMARKS.md. Every benchmark keeps its traffic on loopback and bounds its loops.
@@ -18,7 +18,7 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final String USAGE = "Benchmarks [--runs N] [--idle-seconds S] [--members M] [--data-mb A,B,...] "
-            + "start|promotion|failover|idle|cold|suite ...";
+            + "start|promotion|failover|idle|cold|first-call|suite ...";
 
     private Benchmarks() {
     }
@@ -60,9 +60,10 @@ public final class Benchmarks {
                 case "failover" -> new FailoverBenchmark(runs, members).run();
                 case "idle" -> new IdleBenchmark(runs, idleSeconds).run();
                 case "cold" -> new ColdStartBenchmark(runs).run();
+                case "first-call" -> new FirstCallBenchmark(runs).run();
                 case "suite" -> new SuiteBenchmark(runs).run();
                 default -> throw new IllegalArgumentException("unknown benchmark '" + name
-                        + "'; known: start, promotion, failover, idle, cold, suite");
+                        + "'; known: start, promotion, failover, idle, cold, first-call, suite");
             }
         }
     }

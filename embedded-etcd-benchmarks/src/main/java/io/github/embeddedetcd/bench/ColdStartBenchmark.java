@@ -4,20 +4,10 @@
  */
 package io.github.embeddedetcd.bench;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * First starts, each in a fresh JVM and alternated with bare etcd started with the same flags
@@ -29,12 +19,6 @@ import java.util.stream.StreamSupport;
  * {@link Settle}), as in the warm start benchmark.
  */
 final class ColdStartBenchmark {
-
-    private static final long APP_TIMEOUT_SECONDS = 60;
-
-    /** Jars the harness needs (the testkit and its own dependencies), which a minimal application does not have. */
-    private static final List<String> HARNESS_ONLY = List.of("embedded-etcd-testkit", "jna-", "bcprov-", "bcpkix-",
-            "bcutil-", "junit-", "opentest4j-", "apiguardian-", "assertj-", "byte-buddy-");
 
     private final int runs;
 
@@ -127,55 +111,11 @@ final class ColdStartBenchmark {
         Path dir = BareEtcd.dataRoot();
         try {
             Path config = Configs.yamlFile(Configs.member("cold", dir).build(), dir.resolve("etcd.yaml"));
-            List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", applicationClasspath(), FirstStartApp.class.getName(), config.toString());
-            long start = System.nanoTime();
-            Process app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            // bounds the wait for its output too: a hung application is ended, which ends its stdout
-            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> Children.kill(app),
-                    CompletableFuture.delayedExecutor(APP_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-                double loggingSetup = Double.NaN;
-                double startCall = Double.NaN;
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith(FirstStartApp.LOGGING_SETUP + " ")) {
-                        loggingSetup = millisAfter(FirstStartApp.LOGGING_SETUP, line);
-                    } else if (line.startsWith(FirstStartApp.START_CALL + " ")) {
-                        startCall = millisAfter(FirstStartApp.START_CALL, line);
-                    } else if (line.equals(FirstStartApp.STARTED)) {
-                        double millis = Stats.millisSince(start);
-                        watchdog.cancel(false);
-                        Children.awaitExit(app, APP_TIMEOUT_SECONDS, "the application, after its start,");
-                        return new ApplicationRun(loggingSetup, startCall, millis);
-                    }
-                }
-            } finally {
-                watchdog.cancel(false);
-                if (app.isAlive()) {
-                    Children.kill(app);
-                }
-            }
-            Children.awaitExit(app, APP_TIMEOUT_SECONDS, "the application");
-            throw new IllegalStateException("the application exited with code " + app.exitValue() + " before its "
-                    + "member started, or did not start it within " + APP_TIMEOUT_SECONDS + " s; run it by hand to see "
-                    + "why: " + String.join(" ", command));
+            FreshJvm.Run run = FreshJvm.run(FirstStartApp.class, FirstStartApp.STARTED, config.toString());
+            return new ApplicationRun(run.get(FirstStartApp.LOGGING_SETUP), run.get(FirstStartApp.START_CALL),
+                    run.untilDoneMillis());
         } finally {
             Configs.deleteTree(dir);
         }
-    }
-
-    private static double millisAfter(String label, String line) {
-        return Double.parseDouble(line.substring(label.length() + 1));
-    }
-
-    /**
-     * A minimal application's classpath: this harness's classpath without what only the harness
-     * needs (jars, or a reactor module's classes directory, with a path segment of those names).
-     */
-    private static String applicationClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> StreamSupport.stream(Path.of(entry).spliterator(), false).map(Path::toString)
-                        .noneMatch(segment -> HARNESS_ONLY.stream().anyMatch(segment::startsWith)))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The short version of the benchmarks: one run of the quick ones (cold starts and test suites too), checking that they measure and report. */
+/** The short version of the benchmarks: one run of the quick ones (cold starts, the first call's client and test suites too), checking that they measure and report. */
 class BenchmarksSmokeTest {
 
     @Test
@@ -22,7 +22,7 @@ class BenchmarksSmokeTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Benchmarks.main(new String[] {"--runs", "1", "start", "failover", "cold", "suite"});
+            Benchmarks.main(new String[] {"--runs", "1", "start", "failover", "cold", "first-call", "suite"});
         } finally {
             System.setOut(original);
         }
@@ -36,7 +36,8 @@ class BenchmarksSmokeTest {
                 "| the same, less the application's own logging setup |",
                 "| application, fresh JVM: builder().config(path).start() |",
                 "| CLI `server`, fresh JVM: launch → /health ok |", "CLI wall time, launch → exit: members ",
-                "| a cluster per class (`embedded-etcd.testkit.shared=false`) |", "| one shared cluster (`shared = true`) |");
+                "| a cluster per class (`embedded-etcd.testkit.shared=false`) |", "| one shared cluster (`shared = true`) |",
+                "| JSON gateway calls | ", "| jetcd clients | ");
         assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSizeBetween(9, 10);
     }
 

@@ -15,7 +15,6 @@ import io.github.embeddedetcd.internal.json.Json;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -38,7 +38,6 @@ public final class MembershipMonitor implements AutoCloseable {
     public static final Duration QUIET_INTERVAL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(MembershipMonitor.class);
-    private static final Duration FAILING_WARN_AFTER = Duration.ofSeconds(10);
 
     private final EtcdConfig config;
     private final URI localUrl;
@@ -46,8 +45,9 @@ public final class MembershipMonitor implements AutoCloseable {
     private final EventDispatcher events;
     private final Promoter promoter;
     private final ScheduledExecutorService thread;
+    private final PollFailures failures;
 
-    private volatile Snapshot latest;
+    private volatile MembershipView latest;
     private volatile Member self;
     private long lastTerm = -1;
     private long leaderId;
@@ -55,26 +55,7 @@ public final class MembershipMonitor implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicBoolean poked = new AtomicBoolean();
     private final CountDownLatch firstPoll = new CountDownLatch(1);
-    private volatile String lastFailure;
-    private long failingSince;
-    private boolean warned;
     private ScheduledFuture<?> next;
-
-    /** What the monitor last saw: the members (leader flagged) and this member's id. */
-    public record Snapshot(Map<Long, Member> members, long localId, long clusterId, long leaderId) {
-
-        public Optional<Member> local() {
-            return Optional.ofNullable(members.get(localId));
-        }
-
-        public Optional<Member> leader() {
-            return Optional.ofNullable(members.get(leaderId));
-        }
-
-        public List<Member> learners() {
-            return members.values().stream().filter(Member::learner).toList();
-        }
-    }
 
     /** @param calls calls to this member's own client URL */
     public MembershipMonitor(EtcdConfig config, ClusterCalls calls, EventDispatcher events) {
@@ -83,6 +64,7 @@ public final class MembershipMonitor implements AutoCloseable {
         this.events = events;
         this.calls = calls;
         this.promoter = new Promoter(config.learnerStallTimeout());
+        this.failures = new PollFailures(config.name());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-etcd-monitor-" + config.name());
             t.setDaemon(true);
@@ -112,8 +94,8 @@ public final class MembershipMonitor implements AutoCloseable {
         }
     }
 
-    /** The last snapshot, if one was taken. */
-    public Optional<Snapshot> latest() {
+    /** What the last poll saw, if one answered. */
+    public Optional<MembershipView> latest() {
         return Optional.ofNullable(latest);
     }
 
@@ -159,44 +141,21 @@ public final class MembershipMonitor implements AutoCloseable {
         Duration delay = config.promotionCheckInterval();
         try {
             delay = tick();
-            pollSucceeded();
+            failures.succeeded();
         } catch (ClusterCallException e) {
-            pollFailed(e.getMessage());
+            failures.failed(e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.warn("Membership poll of '{}' failed", config.name(), e);
-            pollFailed(e.toString());
+            failures.failed(e.toString());
         } finally {
             firstPoll.countDown();
             schedule(poked.get() ? Duration.ZERO : delay);
         }
     }
 
-    private void pollSucceeded() {
-        if (failingSince != 0) {
-            LOG.info("Membership polls of '{}' answer again", config.name());
-        }
-        failingSince = 0;
-        lastFailure = null;
-        warned = false;
-    }
-
-    /** One failed poll is routine (an election, a restart); polls failing for long are worth a warning, once. */
-    private void pollFailed(String why) {
-        LOG.debug("Membership poll of '{}' failed: {}", config.name(), why);
-        long now = System.nanoTime();
-        if (failingSince == 0) {
-            failingSince = now;
-        } else if (lastFailure != null && now - failingSince >= FAILING_WARN_AFTER.toNanos() && !warned) {
-            LOG.warn("Membership polls of '{}' have failed for {} s; the last: {}", config.name(),
-                    FAILING_WARN_AFTER.toSeconds(), why);
-            warned = true;
-        }
-        lastFailure = why;
-    }
-
     /** Why polls fail at the moment, when they do. */
     public Optional<String> currentFailure() {
-        return Optional.ofNullable(lastFailure);
+        return failures.current();
     }
 
     private Duration tick() {
@@ -216,8 +175,8 @@ public final class MembershipMonitor implements AutoCloseable {
             leaderId = calls.status(localUrl).leaderId();
             lastTerm = membership.raftTerm();
         }
-        Snapshot current = snapshot(membership, leaderId);
-        publishChanges(latest, current, wasLearner);
+        MembershipView current = snapshot(membership, leaderId);
+        MembershipChanges.publish(latest, current, wasLearner, events);
         latest = current;
         current.local().ifPresent(local -> self = local);
         List<Member> learners = current.learners();
@@ -232,39 +191,12 @@ public final class MembershipMonitor implements AutoCloseable {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static Snapshot snapshot(ClusterCalls.Membership membership, long leaderId) {
+    private static MembershipView snapshot(ClusterCalls.Membership membership, long leaderId) {
         Map<Long, Member> members = new LinkedHashMap<>();
         for (Member m : membership.members()) {
             members.put(m.id(), m.with(m.id() == leaderId, Optional.empty()));
         }
-        return new Snapshot(Map.copyOf(members), membership.answeredBy(), membership.clusterId(), leaderId);
-    }
-
-    private void publishChanges(Snapshot before, Snapshot after, boolean wasLearner) {
-        if (before == null) {
-            if (wasLearner) {
-                after.local().ifPresent(self -> events.fire("promoted " + self, l -> l.memberPromoted(self)));
-            }
-            after.leader().ifPresent(leader -> events.fire("leader " + leader, l -> l.leaderChanged(leader)));
-            return;
-        }
-        for (Member gone : before.members().values()) {
-            if (!after.members().containsKey(gone.id()) && gone.id() != before.localId()) {
-                events.fire("removed " + gone, l -> l.memberRemoved(gone));
-            }
-        }
-        for (Member now : after.members().values()) {
-            Member was = before.members().get(now.id());
-            if (was == null) {
-                events.fire("added " + now, l -> l.memberAdded(now));
-            }
-            if ((was == null || was.learner()) && !now.learner()) {
-                events.fire("promoted " + now, l -> l.memberPromoted(now));
-            }
-        }
-        if (after.leaderId() != before.leaderId() && after.leaderId() != 0) {
-            after.leader().ifPresent(leader -> events.fire("leader " + leader, l -> l.leaderChanged(leader)));
-        }
+        return new MembershipView(Map.copyOf(members), membership.answeredBy(), membership.clusterId(), leaderId);
     }
 
     @Override

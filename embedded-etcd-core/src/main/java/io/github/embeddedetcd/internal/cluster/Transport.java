@@ -12,7 +12,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,7 +33,7 @@ final class Transport {
             if (t instanceof ConnectException) {
                 return "connection refused at " + where + "; is an etcd member running there?";
             }
-            if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
                 return "no answer from " + where + " within " + timeout.toMillis() + " ms; is it the client URL "
                         + "(port 2379 by default) of a running, healthy etcd member?";
             }

@@ -20,16 +20,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Requests to plain {@code http://} URLs over {@link HttpURLConnection}: the JDK's
- * {@code HttpClient} sets up TLS (the default SSL context, the trust store) when it is created,
- * even for http, which costs a fresh JVM about 300 ms before its member's first health check.
- * Connections are kept alive by the JDK's cache; no proxy is ever used (the members are
- * addressed directly). Each request runs on a daemon thread, bounded by its connect and read
- * timeouts, and is cut off (its connection closed) when its deadline passes.
+ * Requests over {@link HttpURLConnection}, {@code https} ones with the caller's TLS: unlike the
+ * JDK's {@code HttpClient}, it sets up no TLS for plain http (see BENCHMARKS.md, cold start).
+ * Connections are kept alive by the JDK's cache (for https, per socket factory, so callers keep
+ * theirs); no proxy is ever used (the members are addressed directly). Each request runs on a
+ * daemon thread, bounded by its connect and read timeouts, and is cut off (its connection closed)
+ * when its deadline passes.
  */
-final class PlainHttp {
+final class UrlConnections {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(task -> {
@@ -38,17 +40,22 @@ final class PlainHttp {
         return thread;
     });
 
-    private PlainHttp() {
+    private UrlConnections() {
     }
 
-    /** Sends the request; completes with the answer, or exceptionally (a {@link TimeoutException} after the deadline). */
+    /**
+     * Sends the request; completes with the answer, or exceptionally (a {@link TimeoutException}
+     * after the deadline).
+     *
+     * @param tls how an https URL is reached; null for the JVM's default TLS
+     */
     static CompletableFuture<EtcdResponse> send(String method, URI url, String jsonBody, Map<String, String> headers,
-                                                Duration connectTimeout, Duration timeout) {
+                                                SSLSocketFactory tls, Duration connectTimeout, Duration timeout) {
         CompletableFuture<EtcdResponse> answer = new CompletableFuture<>();
         AtomicReference<HttpURLConnection> connection = new AtomicReference<>();
         EXCHANGES.execute(() -> {
             try {
-                answer.complete(exchange(method, url, jsonBody, headers, connectTimeout, timeout, connection));
+                answer.complete(exchange(method, url, jsonBody, headers, tls, connectTimeout, timeout, connection));
             } catch (IOException | RuntimeException e) {
                 answer.completeExceptionally(e);
             }
@@ -63,9 +70,12 @@ final class PlainHttp {
     }
 
     private static EtcdResponse exchange(String method, URI url, String jsonBody, Map<String, String> headers,
-                                         Duration connectTimeout, Duration timeout,
+                                         SSLSocketFactory tls, Duration connectTimeout, Duration timeout,
                                          AtomicReference<HttpURLConnection> opened) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
+        if (connection instanceof HttpsURLConnection https && tls != null) {
+            https.setSSLSocketFactory(tls);
+        }
         opened.set(connection);
         connection.setConnectTimeout(millis(connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout));
         connection.setReadTimeout(millis(timeout));
