@@ -11,6 +11,9 @@ import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.internal.binary.BinaryResolver;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
+import io.github.embeddedetcd.internal.snapshot.SnapshotFiles;
+import io.github.embeddedetcd.snapshot.Snapshot;
+import io.github.embeddedetcd.snapshot.SnapshotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,6 +204,20 @@ public final class EmbeddedEtcd implements AutoCloseable {
      */
     public Client client() {
         return cluster.client();
+    }
+
+    /**
+     * Saves a snapshot of this member's data to {@code file}, in {@code etcdctl snapshot save}'s
+     * format, with its metadata next to it ({@link Snapshot#metadataFile}). The file appears only
+     * complete and checked (etcd's SHA-256, a readable database), written through to disk; a file
+     * already there is replaced only then.
+     *
+     * @throws IllegalStateException when this member is not running
+     * @throws SnapshotException     saying what failed and what to do; nothing is left at {@code file}
+     */
+    public Snapshot snapshot(Path file) {
+        MemberRun run = lifecycle.requireRunning();
+        return SnapshotFiles.save(config.advertiseClientUrls().get(0), run.calls().access(), file);
     }
 
     /**

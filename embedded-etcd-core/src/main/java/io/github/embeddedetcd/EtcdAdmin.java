@@ -15,8 +15,12 @@ import io.github.embeddedetcd.internal.cluster.JetcdClients;
 import io.github.embeddedetcd.internal.cluster.MembershipOperations;
 import io.github.embeddedetcd.internal.config.Values;
 import io.github.embeddedetcd.internal.process.HealthProbe;
+import io.github.embeddedetcd.internal.snapshot.SnapshotFiles;
+import io.github.embeddedetcd.snapshot.Snapshot;
+import io.github.embeddedetcd.snapshot.SnapshotException;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +31,7 @@ import java.util.Optional;
 /**
  * Administers a running etcd cluster from outside it, through any of its members' client URLs:
  * lists, promotes and removes members, reads each member's status, health and the cluster
- * version. Every call has a deadline ({@code requestTimeout}); unreachable endpoints are skipped.
+ * version, saves snapshots. Every call has a deadline ({@code requestTimeout}); unreachable endpoints are skipped.
  *
  * <pre>{@code
  * EtcdAdmin admin = EtcdAdmin.connect(URI.create("http://127.0.0.1:2379"));
@@ -151,6 +155,21 @@ public final class EtcdAdmin {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Saves a snapshot of the first endpoint's member that answers and is a voter to {@code file},
+     * as {@link EmbeddedEtcd#snapshot(Path)} does.
+     *
+     * @throws SnapshotException when no endpoint's member can take it, or saving fails; nothing is left at {@code file}
+     */
+    public Snapshot snapshot(Path file) {
+        Map<URI, MemberStatus> answered = calls.statuses(endpoints);
+        URI voter = endpoints.stream().filter(url -> answered.containsKey(url) && !answered.get(url).learner())
+                .findFirst().orElseThrow(() -> new SnapshotException("Cannot take a snapshot to " + file + ": no voting "
+                        + "member answered at " + endpoints + " within " + access.timeout().toMillis() + " ms (answered: "
+                        + answered.keySet() + "). Check that the cluster runs and that these are its client URLs."));
+        return SnapshotFiles.save(voter, access, file);
     }
 
     /**

@@ -52,7 +52,9 @@ class PublicApiTest {
             "io.github.embeddedetcd.config.Setting",
             "io.github.embeddedetcd.config.Settings",
             "io.github.embeddedetcd.config.TransportSecurity",
-            "io.github.embeddedetcd.config.TransportSecuritySettings");
+            "io.github.embeddedetcd.config.TransportSecuritySettings",
+            "io.github.embeddedetcd.snapshot.Snapshot",
+            "io.github.embeddedetcd.snapshot.SnapshotException");
 
     @Test
     void thePublicTypesOutsideTheInternalPackagesAreExactlyTheApi() throws Exception {
