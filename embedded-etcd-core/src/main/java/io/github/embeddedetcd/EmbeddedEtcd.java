@@ -8,10 +8,13 @@ import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.internal.binary.BinaryResolver;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
 import io.github.embeddedetcd.internal.snapshot.SnapshotFiles;
+import io.github.embeddedetcd.internal.snapshot.SnapshotSchedule;
+import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
 import io.github.embeddedetcd.snapshot.Snapshot;
 import io.github.embeddedetcd.snapshot.SnapshotException;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -218,6 +222,17 @@ public final class EmbeddedEtcd implements AutoCloseable {
     public Snapshot snapshot(Path file) {
         MemberRun run = lifecycle.requireRunning();
         return SnapshotFiles.save(config.advertiseClientUrls().get(0), run.calls().access(), file);
+    }
+
+    /**
+     * How this member's scheduled snapshots go ({@code embedded.snapshot-interval}): what it saved
+     * and failed to save since it started, and the newest snapshot of its cluster in its snapshot
+     * dir. Counts are zero and {@code newest} empty while it does not run.
+     */
+    public ScheduledSnapshots scheduledSnapshots() {
+        return lifecycle.running().flatMap(MemberRun::scheduledSnapshots)
+                .orElseGet(() -> new ScheduledSnapshots(config.get(Settings.SNAPSHOT_INTERVAL) != null,
+                        SnapshotSchedule.directory(config), Optional.empty(), 0, 0, Optional.empty()));
     }
 
     /**

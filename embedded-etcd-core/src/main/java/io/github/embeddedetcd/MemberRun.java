@@ -11,10 +11,13 @@ import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.cluster.EventDispatcher;
 import io.github.embeddedetcd.internal.cluster.JetcdClients;
 import io.github.embeddedetcd.internal.cluster.MembershipMonitor;
+import io.github.embeddedetcd.internal.cluster.MembershipView;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.MemberIdentity;
 import io.github.embeddedetcd.internal.process.EtcdOutput;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
+import io.github.embeddedetcd.internal.snapshot.SnapshotSchedule;
+import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,7 @@ final class MemberRun {
     private final Removal removal;
     private final AtomicBoolean ending = new AtomicBoolean();
     private volatile Integer exitCode;
+    private volatile Optional<SnapshotSchedule> snapshots = Optional.empty();
     private Client client;
 
     private MemberRun(EtcdConfig config, DataDir dataDir, EtcdProcess process, Removal removal,
@@ -85,6 +89,7 @@ final class MemberRun {
         process.onExit().thenAccept(code -> run.exitedByItself(code, onOwnEnd));
         run.monitor.awaitFirstPoll(config.requestTimeout());
         run.recordIdentity();
+        run.snapshots = SnapshotSchedule.start(config, run.calls.access(), run.monitor::latest);
         return run;
     }
 
@@ -122,6 +127,11 @@ final class MemberRun {
 
     StartPlan plan() {
         return plan;
+    }
+
+    /** The scheduled snapshots' progress, when they are scheduled. */
+    Optional<ScheduledSnapshots> scheduledSnapshots() {
+        return snapshots.map(s -> s.status(monitor.latest().map(MembershipView::clusterId).orElse(0L)));
     }
 
     /** Completes once the run has ended and released everything. */
@@ -236,6 +246,7 @@ final class MemberRun {
             stopEtcd.run();
         } finally {
             try {
+                snapshots.ifPresent(SnapshotSchedule::close);
                 monitor.close();
                 closeClient();
                 if (removal.happened()) {

@@ -180,6 +180,14 @@ public final class Settings {
     public static final Setting<Duration> RECONFIG_TIMEOUT = library("embedded.reconfig-timeout", DURATION,
             Duration.ofSeconds(15), null,
             "How long a removal refused as \"unhealthy cluster\" is retried (etcd refuses for 5 s after a leader reconnects to a voter).");
+    public static final Setting<Duration> SNAPSHOT_INTERVAL = library("embedded.snapshot-interval", DURATION, null,
+            "none: no scheduled snapshots", "How often the cluster saves a snapshot; one member takes each, a follower "
+            + "when there is one.");
+    public static final Setting<Path> SNAPSHOT_DIR = library("embedded.snapshot-dir", PATH, null,
+            "snapshots, next to the data dir", "Where this member saves scheduled snapshots and keeps the newest.");
+    public static final Setting<Integer> SNAPSHOT_RETENTION = library("embedded.snapshot-retention",
+            ValueType.ints(1, 100_000), 5, null, "How many scheduled snapshots of the cluster the snapshot dir keeps; "
+            + "older ones are deleted once a new one is saved.");
     public static final Setting<Path> CACERT = library("embedded.cacert", PATH, null,
             "client-transport-security.trusted-ca-file", "CA the library's clients trust for members' certificates.");
     public static final Setting<Path> CERT = library("embedded.cert", PATH, null,

@@ -48,6 +48,15 @@ public record Snapshot(Path file, long revision, long sizeBytes, String sha256, 
         return SnapshotFiles.read(file);
     }
 
+    /**
+     * The snapshots in {@code directory} that have their metadata file, oldest first.
+     *
+     * @throws SnapshotException when the directory cannot be listed or a metadata file cannot be read
+     */
+    public static List<Snapshot> list(Path directory) {
+        return SnapshotFiles.list(directory);
+    }
+
     /** The cluster id as 16 hex digits, as etcdctl prints it. */
     public String clusterIdHex() {
         return String.format("%016x", clusterId);

@@ -116,7 +116,7 @@ class SnapshotTest {
         Files.writeString(notADirectory, "");
         assertThatThrownBy(() -> member.snapshot(notADirectory.resolve("snap.db"))).isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("Cannot save a snapshot of member 'n1'")
-                .hasMessageContaining(notADirectory.resolve("snap.db").toString());
+                .hasMessageContaining(notADirectory.toString());
 
         assertThat(Files.readString(file)).isEqualTo("an older snapshot");
         try (Stream<Path> left = Files.list(dir)) {

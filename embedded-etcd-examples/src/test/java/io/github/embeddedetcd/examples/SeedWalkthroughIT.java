@@ -59,6 +59,10 @@ class SeedWalkthroughIT {
         assertThat(cli("join", "http://127.0.0.11:2380", configs[2].toString())).contains("Join successful");
         Process mk8s2 = server(configs[2], "mk8s-2");
         awaitMembers(List.of("mk8s-0:voter", "mk8s-1:voter", "mk8s-2:voter"));
+        Path backup = dir.resolve("backup/mk8s.db");
+        assertThat(cli("snapshot", "http://127.0.0.11:2379", backup.toString())).contains("Saved " + backup, "revision ");
+        assertThat(backup).isRegularFile();
+        assertThat(backup.resolveSibling("mk8s.db.json")).isRegularFile();
 
         assertThat(cli("remove", "http://127.0.0.11:2379", "mk8s-2", configs[0].toString()))
                 .contains("Removed member 'mk8s-2'");

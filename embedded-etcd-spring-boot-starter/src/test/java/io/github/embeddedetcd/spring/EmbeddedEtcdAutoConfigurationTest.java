@@ -20,6 +20,7 @@ import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdHealthAutoConfiguration
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdMetrics;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -98,6 +99,24 @@ class EmbeddedEtcdAutoConfigurationTest {
                     .isBetween((double) System.currentTimeMillis() - 600_000, (double) System.currentTimeMillis());
             context.getBean(EmbeddedEtcd.class).close();
             assertThat(registry.get("etcd.member.raft.term").gauge().value()).isNaN();
+        });
+    }
+
+    @Test
+    void scheduledSnapshotsShowInHealthAndMeters() {
+        member("backed-up", dir).withPropertyValues("embedded.etcd.snapshot-interval=200ms",
+                "embedded.etcd.snapshot-dir=" + dir.resolve("snapshots")).run(context -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(EmbeddedEtcdMetrics.class).bindTo(registry);
+            Object indicator = context.getBean(EmbeddedEtcdHealthAutoConfiguration.BEAN_NAME);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(registry.get("etcd.snapshots.saved").functionCounter().count()).isGreaterThanOrEqualTo(1));
+            assertThat(registry.get("etcd.snapshots.failures").functionCounter().count()).isZero();
+            assertThat(registry.get("etcd.snapshots.newest.age").timeGauge().value(TimeUnit.SECONDS))
+                    .isBetween(0.0, (double) WAIT.toSeconds());
+            assertThat(HealthReport.of(indicator).details().get("snapshots")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsEntry("directory", dir.resolve("snapshots").toString()).containsEntry("failed", 0L)
+                    .containsKeys("newest", "newestAgeSeconds", "saved");
         });
     }
 

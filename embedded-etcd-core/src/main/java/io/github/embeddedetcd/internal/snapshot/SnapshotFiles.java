@@ -29,10 +29,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Saves and reads snapshot files. A snapshot is streamed into a temporary file next to its final
@@ -55,7 +58,17 @@ public final class SnapshotFiles {
      */
     public static Snapshot save(URI memberUrl, EtcdAccess access, Path target) {
         Path file = target.toAbsolutePath().normalize();
-        Path dir = file.getParent();
+        return save(memberUrl, access, file.getParent(), taken -> file.getFileName().toString());
+    }
+
+    /**
+     * Saves a snapshot of the member at {@code memberUrl} into {@code directory}, under the name that
+     * {@code naming} gives what was taken (its file is not yet final then).
+     *
+     * @throws SnapshotException saying what failed, where, and what to do; nothing is left in {@code directory}
+     */
+    public static Snapshot save(URI memberUrl, EtcdAccess access, Path directory, Function<Snapshot, String> naming) {
+        Path dir = directory.toAbsolutePath().normalize();
         ClusterCalls calls = ClusterCalls.connect(List.of(memberUrl), access);
         ClusterCalls.Membership membership;
         MemberStatus status;
@@ -68,36 +81,40 @@ public final class SnapshotFiles {
         }
         String member = membership.members().stream().filter(m -> m.id() == membership.answeredBy())
                 .map(Member::name).findFirst().orElse("");
-        String suffix = ".part-" + UUID.randomUUID().toString().substring(0, 8);
-        Path temp = dir.resolve("." + file.getFileName() + suffix);
-        Path metadata = Snapshot.metadataFile(file);
-        Path metadataTemp = dir.resolve("." + metadata.getFileName() + suffix);
+        Path temp = dir.resolve(".snapshot.part-" + UUID.randomUUID().toString().substring(0, 8));
+        Path metadataTemp = Snapshot.metadataFile(temp);
+        Path file = temp;
         try {
             Files.createDirectories(dir);
             SnapshotStream.Received received;
             try (Client client = JetcdClients.forEndpoints(List.of(memberUrl), access);
-                 FileChannel out = FileChannel.open(temp, CREATE, ownerOnly(dir))) {
-                received = SnapshotStream.write(client, out, file, access.timeout());
+                 FileChannel out = FileChannel.open(temp, CREATE, ownerOnly())) {
+                received = SnapshotStream.write(client, out, temp, access.timeout());
                 out.force(true);
             }
             long revision;
             try (BoltFile database = BoltFile.open(temp)) {
                 revision = database.revision();
             }
-            Snapshot snapshot = new Snapshot(file, revision, received.bytes(), received.sha256(), member,
+            Snapshot taken = new Snapshot(temp, revision, received.bytes(), received.sha256(), member,
                     membership.answeredBy(), membership.clusterId(), status.raft().version(), Instant.now(),
                     membership.members().stream().map(m -> m.with(false, Optional.empty())).toList());
-            writeThrough(metadataTemp, SnapshotMetadata.toJson(snapshot), dir);
+            file = dir.resolve(naming.apply(taken));
+            Snapshot snapshot = new Snapshot(file, taken.revision(), taken.sizeBytes(), taken.sha256(), taken.member(),
+                    taken.memberId(), taken.clusterId(), taken.etcdVersion(), taken.takenAt(), taken.members());
+            writeThrough(metadataTemp, SnapshotMetadata.toJson(snapshot));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(metadataTemp, metadata, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(metadataTemp, Snapshot.metadataFile(file), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(dir);
             return snapshot;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             deleteQuietly(metadataTemp);
+            String where = file == temp ? dir.toString() : file.toString();
             throw new SnapshotException("Cannot save a snapshot of member '" + member + "' (" + memberUrl + ") to "
-                    + file + ": " + describe(e) + ". Check that " + dir + " is writable and has room for the "
-                    + "database (" + status.raft().dbSize() + " bytes); nothing was left at " + file + ".", e);
+                    + where + ": " + describe(e) + ". Check that " + dir + " is writable and has room for the "
+                    + "database (" + status.raft().dbSize() + " bytes); no snapshot was left there.", e);
         }
     }
 
@@ -117,14 +134,28 @@ public final class SnapshotFiles {
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
+    /** The snapshots in {@code directory} that have metadata, oldest first; files without it are left out. */
+    public static List<Snapshot> list(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> Files.isRegularFile(Snapshot.metadataFile(f)) && !f.getFileName().toString()
+                            .startsWith(".")).map(SnapshotFiles::read)
+                    .sorted(Comparator.comparing(Snapshot::takenAt)).toList();
+        } catch (IOException e) {
+            throw new SnapshotException("Cannot list the snapshots in " + directory + ": " + describe(e), e);
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
     }
 
-    private static void writeThrough(Path file, String text, Path dir) throws IOException {
-        try (FileChannel out = FileChannel.open(file, CREATE, ownerOnly(dir))) {
+    private static void writeThrough(Path file, String text) throws IOException {
+        try (FileChannel out = FileChannel.open(file, CREATE, ownerOnly())) {
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 out.write(bytes);

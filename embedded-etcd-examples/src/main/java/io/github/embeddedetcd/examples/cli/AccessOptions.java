@@ -6,8 +6,10 @@ package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.config.ClientTls;
+import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.examples.http.HttpSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +40,12 @@ final class AccessOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
+
+    /** As {@link #admin(EndpointUrls, EtcdConfig)}, with the settings of this config file (the defaults when null). */
+    EtcdAdmin admin(EndpointUrls endpoints, Path configFile) {
+        return admin(endpoints, (configFile == null ? EtcdConfig.builder()
+                : ConfigFile.read(configFile, HttpSettings.KEYS).settings()).build());
+    }
 
     /**
      * An admin for the cluster behind these endpoints (client or peer URLs), with a member's settings

@@ -6,6 +6,7 @@ package io.github.embeddedetcd.spring.actuate;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * The member's health as both Boot lines report it: up when etcd answers {@code /health} healthy
  * (it runs, has a leader, no alarm; asked within one second). The details come from the last
- * membership poll and hold no secrets: name, id, leader, learner, members.
+ * membership poll and hold no secrets: name, id, leader, learner, members; with scheduled
+ * snapshots, their directory, the newest and its age, and this member's saves and failures (a
+ * failing snapshot does not make the member down: etcd serves on).
  */
 final class MemberHealth {
 
@@ -36,6 +39,17 @@ final class MemberHealth {
         members.stream().filter(Member::leader).findFirst().ifPresent(leader -> details.put("leader", leader.name()));
         details.put("learner", etcd.isLearner());
         details.put("members", members.size());
+        ScheduledSnapshots snapshots = etcd.scheduledSnapshots();
+        if (snapshots.enabled()) {
+            Map<String, Object> snapshotDetails = new LinkedHashMap<>();
+            snapshotDetails.put("directory", snapshots.directory().toString());
+            snapshots.newest().ifPresent(newest -> snapshotDetails.put("newest", newest.file().getFileName().toString()));
+            snapshots.newestAge().ifPresent(age -> snapshotDetails.put("newestAgeSeconds", age.toSeconds()));
+            snapshotDetails.put("saved", snapshots.saved());
+            snapshotDetails.put("failed", snapshots.failed());
+            snapshots.lastFailure().ifPresent(why -> snapshotDetails.put("lastFailure", why));
+            details.put("snapshots", snapshotDetails);
+        }
         return new MemberHealth(etcd.isHealthy(), details);
     }
 }
