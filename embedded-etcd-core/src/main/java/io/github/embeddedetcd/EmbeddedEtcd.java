@@ -391,6 +391,15 @@ public final class EmbeddedEtcd implements AutoCloseable {
             return this;
         }
 
+        /**
+         * At the first start, builds a new one-member cluster from this snapshot in the (empty) data
+         * dir, with a new cluster id; other members then join it ({@code embedded.restore-from}).
+         * A later start on the restored data dir starts on it.
+         */
+        public Builder restore(Path snapshot) {
+            return configure(c -> c.set(Settings.RESTORE_FROM, snapshot));
+        }
+
         /** The etcd binary to run (else {@code ETCD_BINARY}, then {@code PATH}). */
         public Builder binary(Path etcdBinary) {
             return configure(c -> c.binary(etcdBinary));

@@ -12,6 +12,7 @@ import io.github.embeddedetcd.internal.datadir.JoinRecord;
 import io.github.embeddedetcd.internal.datadir.MemberIdentity;
 import io.github.embeddedetcd.internal.datadir.Tombstone;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
+import io.github.embeddedetcd.internal.snapshot.SnapshotRestore;
 import io.github.embeddedetcd.internal.tls.ServerTls;
 
 import java.net.URI;
@@ -51,6 +52,7 @@ final class MemberStart {
         EtcdProcess process = null;
         Removal removal = null;
         try {
+            SnapshotRestore.prepare(config, binary, dataDir);
             StartPlan plan = StartPlan.decide(dataDir.isBootstrapped(),
                     JoinRecord.load(dataDir).map(JoinRecord::endpoints).orElse(List.of()),
                     Tombstone.load(dataDir).isPresent(), joinVia);

@@ -188,6 +188,8 @@ public final class Settings {
     public static final Setting<Integer> SNAPSHOT_RETENTION = library("embedded.snapshot-retention",
             ValueType.ints(1, 100_000), 5, null, "How many scheduled snapshots of the cluster the snapshot dir keeps; "
             + "older ones are deleted once a new one is saved.");
+    public static final Setting<Path> RESTORE_FROM = library("embedded.restore-from", PATH, null, "none",
+            "A snapshot the first start builds a new one-member cluster from, into an empty data dir.");
     public static final Setting<Path> CACERT = library("embedded.cacert", PATH, null,
             "client-transport-security.trusted-ca-file", "CA the library's clients trust for members' certificates.");
     public static final Setting<Path> CERT = library("embedded.cert", PATH, null,

@@ -9,17 +9,17 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.FreePorts;
 import io.github.embeddedetcd.Member;
+import io.github.embeddedetcd.Members;
 import io.github.embeddedetcd.TestNodes;
 import io.github.embeddedetcd.Waits;
 import io.github.embeddedetcd.config.EtcdConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,12 +36,8 @@ class HostNameUrlsTest {
     @TempDir
     Path dir;
 
-    private final List<EmbeddedEtcd> members = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        EmbeddedEtcd.closeAll(members);
-    }
+    @RegisterExtension
+    final Members members = new Members();
 
     @Test
     void aClusterFormsJoinsPromotesAndRemovesWithHostNamesInEveryUrl() throws Exception {

@@ -6,12 +6,13 @@ package io.github.embeddedetcd.snapshot;
 
 import io.etcd.jetcd.ByteSequence;
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.Members;
 import io.github.embeddedetcd.TestNodes;
 import io.github.embeddedetcd.Waits;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -38,12 +38,8 @@ class ScheduledSnapshotsTest {
     @TempDir
     Path dir;
 
-    private final List<EmbeddedEtcd> members = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        EmbeddedEtcd.closeAll(members);
-    }
+    @RegisterExtension
+    final Members members = new Members();
 
     @Test
     void theDirectoryKeepsExactlyTheNewestNOfTheCluster() throws Exception {

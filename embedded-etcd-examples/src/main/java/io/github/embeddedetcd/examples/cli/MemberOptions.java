@@ -11,6 +11,9 @@ import io.github.embeddedetcd.examples.http.HttpSettings;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** The optional CONFIG argument shared by the commands that act as this member. */
 final class MemberOptions {
@@ -19,6 +22,12 @@ final class MemberOptions {
     Path config;
 
     private ConfigFile file;
+    private final List<Consumer<EtcdConfig.Builder>> changes = new ArrayList<>();
+
+    /** A change the command makes to the config file's settings (e.g. an option of its own). */
+    void configure(Consumer<EtcdConfig.Builder> change) {
+        changes.add(change);
+    }
 
     /** The config file, read once, with the HTTP service's own keys. */
     private ConfigFile file() {
@@ -33,12 +42,15 @@ final class MemberOptions {
         if (file() != null) {
             builder.config(file());
         }
+        changes.forEach(builder::configure);
         return builder;
     }
 
     /** The member's settings, from the config file or the defaults. */
     EtcdConfig settings() {
-        return (file() == null ? EtcdConfig.builder() : file().settings()).build();
+        EtcdConfig.Builder settings = file() == null ? EtcdConfig.builder() : file().settings();
+        changes.forEach(change -> change.accept(settings));
+        return settings.build();
     }
 
     HttpSettings http() {

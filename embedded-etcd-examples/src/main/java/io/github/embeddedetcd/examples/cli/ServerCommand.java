@@ -4,9 +4,12 @@
  */
 package io.github.embeddedetcd.examples.cli;
 
+import io.github.embeddedetcd.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code server [CONFIG]}: start this member and keep it running until SIGINT/SIGTERM. */
@@ -17,8 +20,15 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     MemberOptions member;
 
+    @Option(names = "--restore", paramLabel = "SNAPSHOT", description = "At the first start, build a new one-member "
+            + "cluster from this snapshot in the empty data dir (embedded.restore-from); a later start runs on it.")
+    Path restore;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (restore != null) {
+            member.configure(c -> c.set(Settings.RESTORE_FROM, restore));
+        }
         return new RunningMember().run(member, etcd -> etcd.start());
     }
 }

@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.internal.snapshot;
+
+import io.github.embeddedetcd.EtcdBinary;
+import io.github.embeddedetcd.EtcdVersion;
+import io.github.embeddedetcd.internal.util.Command;
+import io.github.embeddedetcd.snapshot.SnapshotException;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * etcd's own restore tool, of the etcd version in use: {@code etcdutl} from 3.5 ({@code etcdctl
+ * snapshot restore} is deprecated there), {@code etcdctl} on 3.4. Looked for next to the etcd
+ * binary (Debian's packages, the binaries jars), then on {@code PATH}; its minor version must be
+ * etcd's.
+ */
+record RestoreTool(Path path, EtcdVersion version, boolean etcdutl) {
+
+    private static final Pattern VERSION = Pattern.compile("(?:etcdctl|etcdutl) version:\\s*v?(\\d+)\\.(\\d+)\\.(\\d+)");
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * @throws SnapshotException naming what was looked for and where, and what to install, when there is none
+     */
+    static RestoreTool forEtcd(EtcdBinary etcd) {
+        List<String> names = etcd.version().isAtLeast(new EtcdVersion(3, 5, 0)) ? List.of("etcdutl") : List.of("etcdctl");
+        List<Path> candidates = new ArrayList<>();
+        for (String name : names) {
+            candidates.add(etcd.path().toAbsolutePath().resolveSibling(name));
+            Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(dir -> !dir.isBlank())
+                    .map(dir -> Path.of(dir, name)).forEach(candidates::add);
+        }
+        List<String> seen = new ArrayList<>();
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                Optional<EtcdVersion> version = versionOf(candidate);
+                seen.add(candidate + " (" + version.map(EtcdVersion::toString).orElse("no version") + ")");
+                if (version.filter(v -> v.major() == etcd.version().major() && v.minor() == etcd.version().minor())
+                        .isPresent()) {
+                    return new RestoreTool(candidate, version.get(), candidate.getFileName().toString().equals("etcdutl"));
+                }
+            }
+        }
+        String wanted = names.get(0) + " " + etcd.version().major() + "." + etcd.version().minor();
+        throw new SnapshotException("Cannot restore a snapshot: etcd " + etcd.version() + " (" + etcd.path() + ") needs "
+                + wanted + ".x, looked for next to it and on PATH" + (seen.isEmpty() ? "" : "; found " + seen) + ". "
+                + (names.get(0).equals("etcdutl") ? "Debian's etcd-server package of 3.5 has etcdutl next to etcd; "
+                + "put it there or on PATH." : "Install Debian's etcd-client package (apt-get install etcd-client), "
+                + "or put etcdctl 3.4 on PATH."));
+    }
+
+    private static Optional<EtcdVersion> versionOf(Path tool) {
+        try {
+            Command.Result result = Command.run(List.of(tool.toString(), "version"), VERSION_TIMEOUT);
+            Matcher m = VERSION.matcher(result.output());
+            return result.exitCode() == 0 && m.find() ? Optional.of(new EtcdVersion(Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Whether it can raise the revision on restore ({@code --bump-revision}, etcdutl 3.5.10 and newer). */
+    boolean bumpsRevisions() {
+        return etcdutl && version.isAtLeast(new EtcdVersion(3, 5, 10));
+    }
+
+    /** The restore command for these settings; {@code bump} is ignored where it cannot be done. */
+    List<String> command(Path snapshot, String name, List<URI> peerUrls, String token, Path dataDir, Path walDir,
+                         long bump) {
+        String initialCluster = peerUrls.stream().map(url -> name + "=" + url).collect(Collectors.joining(","));
+        String advertised = peerUrls.stream().map(URI::toString).collect(Collectors.joining(","));
+        List<String> command = new ArrayList<>(List.of(path.toString(), "snapshot", "restore", snapshot.toString(),
+                "--name", name, "--initial-cluster", initialCluster, "--initial-advertise-peer-urls", advertised,
+                "--initial-cluster-token", token, "--data-dir", dataDir.toString()));
+        if (walDir != null) {
+            command.add("--wal-dir");
+            command.add(walDir.toString());
+        }
+        if (bumpsRevisions() && bump > 0) {
+            command.addAll(List.of("--bump-revision", Long.toString(bump), "--mark-compacted"));
+        }
+        return command;
+    }
+}
