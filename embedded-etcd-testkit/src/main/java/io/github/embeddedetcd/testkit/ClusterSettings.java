@@ -6,6 +6,7 @@ package io.github.embeddedetcd.testkit;
 
 import io.github.embeddedetcd.config.EtcdConfig;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  */
 record ClusterSettings(int nodes, String nodeNamePrefix, Network network, String clusterName, boolean fastTimings, int heartbeatMillis,
                        int electionMillis, List<String> extraArgs, List<Consumer<EtcdConfig.Builder>> customizers,
-                       Tls tls, boolean auth) {
+                       Tls tls, boolean auth, Path restoreFrom) {
 
     /** How the nodes use TLS. */
     enum Tls {

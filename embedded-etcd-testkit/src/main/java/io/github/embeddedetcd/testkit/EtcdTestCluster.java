@@ -9,6 +9,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.snapshot.Snapshot;
 import io.github.embeddedetcd.testkit.internal.network.LoopbackNetwork;
 import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
 import io.github.embeddedetcd.testkit.internal.network.NodeNetwork;
@@ -35,6 +36,7 @@ import java.util.function.Consumer;
  * {@code initial-cluster} (in an order that keeps etcd's bootstrap check from stalling), their
  * data lives in a temporary directory removed afterwards, and faults are one call away:
  * {@link #kill}, {@link #stop(TestNode)}, {@link #restart(TestNode)}, {@link #pause}, {@link #resume},
+ * {@link #destroy} (its data lost too),
  * and with {@link Network#NAMESPACES} {@link #partition}, {@link #heal}, {@link #delay} and
  * {@link #loss}. Usable without JUnit:
  *
@@ -120,10 +122,14 @@ public final class EtcdTestCluster implements AutoCloseable {
         clients.access(security.clientTls(), security.credentials().orElse(null));
         for (int attempt = 1; ; attempt++) {
             try {
-                nodes.addAll(nodeFactory.initialNodes());
-                nextIndex = nodes.size();
-                BootstrapOrder.startAll(nodes);
-                if (settings.auth()) {
+                if (settings.restoreFrom() != null) {
+                    bootstrapFromSnapshot();
+                } else {
+                    nodes.addAll(nodeFactory.initialNodes());
+                    nextIndex = nodes.size();
+                    BootstrapOrder.startAll(nodes);
+                }
+                if (settings.auth() && settings.restoreFrom() == null) {
                     security.enableAuthentication(clientEndpoints());
                 }
                 publishEndpoints();
@@ -215,14 +221,48 @@ public final class EtcdTestCluster implements AutoCloseable {
     /** Adds a node through the library's join: it starts as a learner and returns once promoted. */
     public synchronized TestNode addNode() {
         requireOwn("add a node");
-        int index = nextIndex++;
-        TestNode node = nodeFactory.joiningNode(index);
+        TestNode node = joinNode();
+        publishEndpoints();
+        return node;
+    }
+
+    private TestNode joinNode() {
+        TestNode node = nodeFactory.joiningNode(nextIndex++);
         URI[] voters = nodes.stream().filter(n -> n.isRunning() && !n.isPaused()).map(TestNode::clientEndpoint)
                 .toArray(URI[]::new);
         node.member().join(voters);
         nodes.add(node);
-        publishEndpoints();
         return node;
+    }
+
+    /** The first node restores the snapshot as a one-member cluster; the others join it, one at a time. */
+    private void bootstrapFromSnapshot() {
+        TestNode first = nodeFactory.restoringNode(settings.restoreFrom());
+        nodes.add(first);
+        nextIndex = 1;
+        first.member().start();
+        while (nodes.size() < settings.nodes()) {
+            joinNode();
+        }
+    }
+
+    /**
+     * Saves a snapshot of the cluster (from its first voter that answers) to {@code file}: see
+     * {@link EmbeddedEtcd#snapshot}. {@link Builder#restoreFrom} builds a new cluster from it.
+     */
+    public Snapshot snapshot(Path file) {
+        return clients.admin(clientEndpoints()).snapshot(file);
+    }
+
+    /**
+     * Kills the node and deletes its data, as losing its host or its volume would; it stays in the
+     * cluster's member list. Destroying a majority loses the cluster: rehearse its recovery.
+     */
+    public synchronized void destroy(TestNode node) {
+        requireOwn("destroy " + node.name());
+        node.member().kill();
+        node.paused(false);
+        node.member().deleteData();
     }
 
     /**
@@ -461,6 +501,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         private final List<Consumer<EtcdConfig.Builder>> customizers = new ArrayList<>();
         private ClusterSettings.Tls tls = ClusterSettings.Tls.NONE;
         private boolean auth;
+        private Path restoreFrom;
 
         private Builder() {
         }
@@ -492,6 +533,16 @@ public final class EtcdTestCluster implements AutoCloseable {
          */
         public Builder auth(boolean value) {
             this.auth = value;
+            return this;
+        }
+
+        /**
+         * A new cluster built from this snapshot (see {@link EtcdTestCluster#snapshot}): the first
+         * node restores it as a one-member cluster, the others join it. Authentication, when
+         * the snapshot has it on, is the snapshot's: {@link #auth} then adds nothing.
+         */
+        public Builder restoreFrom(Path snapshot) {
+            this.restoreFrom = snapshot;
             return this;
         }
 
@@ -554,7 +605,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         /** A cluster with these settings, not yet started; later changes to this builder do not reach it. */
         public EtcdTestCluster build() {
             return new EtcdTestCluster(new ClusterSettings(nodes, nodeNamePrefix, network, clusterName, fastTimings,
-                    heartbeatMillis, electionMillis, extraArgs, customizers, tls, auth));
+                    heartbeatMillis, electionMillis, extraArgs, customizers, tls, auth, restoreFrom));
         }
 
         /** Builds the cluster and starts it: see {@link EtcdTestCluster#start()}. */

@@ -6,6 +6,7 @@ package io.github.embeddedetcd.testkit;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.testkit.internal.network.NodeAddress;
 import io.github.embeddedetcd.testkit.internal.network.NodeNetwork;
 
@@ -51,6 +52,13 @@ final class NodeFactory {
         }
         return IntStream.range(0, addresses.size())
                 .mapToObj(i -> node(i, addresses.get(i), c -> c.initialCluster(initialCluster))).toList();
+    }
+
+    /** Node 0 of a cluster built from a snapshot: it restores it as a one-member cluster. */
+    TestNode restoringNode(Path snapshot) {
+        NodeAddress address = network.address(0);
+        URI peer = security.peerUrl(address.peerUrl());
+        return node(0, address, c -> c.initialCluster(Map.of(name(0), List.of(peer))).set(Settings.RESTORE_FROM, snapshot));
     }
 
     /** A node that joins a running cluster: its initial cluster comes from the join. */

@@ -32,8 +32,9 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The etcd binary of an {@code embedded-etcd-binaries-<platform>} jar on the classpath, extracted
- * once into a per-user cache keyed by its SHA-256 ({@code <cache>/<sha256>/etcd}). Extraction holds
+ * The etcd binary of an {@code embedded-etcd-binaries-<platform>} jar on the classpath (and its
+ * {@code etcdutl}), extracted once into a per-user cache keyed by etcd's SHA-256
+ * ({@code <cache>/<sha256>/etcd}). Extraction holds
  * a lock file against other JVMs (and this class's lock against other threads), writes a temporary
  * file, checks its hash and renames it into place, so no JVM ever sees half a binary. A JVM checks
  * the hash of an extracted binary again the first time it uses it (and whenever the file changed):
@@ -98,17 +99,36 @@ public final class BundledBinary {
      * @throws EtcdBinaryException when the jar is damaged or the cache cannot be written
      */
     public Optional<Path> path() {
+        return extracted("etcd");
+    }
+
+    /**
+     * Another executable of the jar, next to the etcd binary in the cache ({@code etcdutl}),
+     * extracted when first asked for, so that etcd's own start never pays for it.
+     *
+     * @throws EtcdBinaryException when the jar is damaged or the cache cannot be written
+     */
+    public Optional<Path> tool(String name) {
+        return extracted(name);
+    }
+
+    private Optional<Path> extracted(String name) {
         URL description = loader.getResource(RESOURCES + platform + "/etcd.properties");
         if (description == null) {
             return Optional.empty();
         }
-        String sha256 = expectedHash(description);
-        Path target = cacheRoot.resolve(sha256).resolve("etcd");
+        Properties properties = properties(description);
+        String directory = hash(properties, "binary.sha256", description);
+        if (!name.equals("etcd") && properties.getProperty(name + ".sha256") == null) {
+            return Optional.empty();
+        }
+        String sha256 = name.equals("etcd") ? directory : hash(properties, name + ".sha256", description);
+        Path target = cacheRoot.resolve(directory).resolve(name);
         if (stamp(target).equals(VERIFIED.get(target)) || isIntact(target, sha256)) {
             return Optional.of(target);
         }
         synchronized (BundledBinary.class) {
-            return Optional.of(extract(description, sha256, target));
+            return Optional.of(extract(description, name, sha256, target));
         }
     }
 
@@ -128,7 +148,7 @@ public final class BundledBinary {
         }
     }
 
-    private Path extract(URL description, String sha256, Path target) {
+    private Path extract(URL description, String name, String sha256, Path target) {
         try {
             Files.createDirectories(target.getParent());
             Path lockPath = cacheRoot.resolve(sha256 + ".lock");
@@ -138,15 +158,15 @@ public final class BundledBinary {
                     return target;
                 }
                 if (Files.exists(target)) {
-                    LOG.warn("The cached etcd binary {} is damaged (not the SHA-256 {}, or not executable); extracting "
+                    LOG.warn("The cached binary {} is damaged (not the SHA-256 {}, or not executable); extracting "
                             + "it again from {}", target, sha256, description);
                 }
-                Path temp = Files.createTempFile(target.getParent(), "etcd-", ".part");
+                Path temp = Files.createTempFile(target.getParent(), name + "-", ".part");
                 try {
-                    String written = copy(RESOURCES + platform + "/etcd", temp);
+                    String written = copy(RESOURCES + platform + "/" + name, temp);
                     if (!written.equals(sha256)) {
-                        throw new EtcdBinaryException("The etcd binary in " + description.toString().replace(
-                                "etcd.properties", "etcd") + " has SHA-256 " + written + ", but its etcd.properties says "
+                        throw new EtcdBinaryException("The binary " + description.toString().replace(
+                                "etcd.properties", name) + " has SHA-256 " + written + ", but its etcd.properties says "
                                 + sha256 + ": the jar is damaged. Fetch " + artifact() + " again (delete it from "
                                 + "~/.m2/repository), or point ETCD_BINARY at an etcd binary.");
                     }
@@ -155,12 +175,12 @@ public final class BundledBinary {
                 } finally {
                     Files.deleteIfExists(temp);
                 }
-                LOG.info("Extracted the etcd binary of {} to {}", artifact(), target);
+                LOG.info("Extracted the {} binary of {} to {}", name, artifact(), target);
                 VERIFIED.put(target, stamp(target));
                 return target;
             }
         } catch (IOException e) {
-            throw new EtcdBinaryException("Cannot extract the etcd binary of " + artifact() + " to " + target.getParent()
+            throw new EtcdBinaryException("Cannot extract " + name + " of " + artifact() + " to " + target.getParent()
                     + ": " + e + ". Set " + CACHE_VARIABLE + " to a writable directory, or point ETCD_BINARY at an "
                     + "etcd binary.");
         }
@@ -192,16 +212,20 @@ public final class BundledBinary {
         }
     }
 
-    private String expectedHash(URL description) {
+    private static Properties properties(URL description) {
         Properties properties = new Properties();
         try (InputStream in = description.openStream()) {
             properties.load(in);
         } catch (IOException e) {
             throw new EtcdBinaryException("Cannot read " + description + ": " + e);
         }
-        String sha256 = properties.getProperty("binary.sha256", "");
+        return properties;
+    }
+
+    private String hash(Properties properties, String key, URL description) {
+        String sha256 = properties.getProperty(key, "");
         if (!sha256.matches("[0-9a-f]{64}")) {
-            throw new EtcdBinaryException(description + " has no binary.sha256 (64 hex digits): the jar of " + artifact()
+            throw new EtcdBinaryException(description + " has no " + key + " (64 hex digits): the jar of " + artifact()
                     + " is damaged. Fetch it again, or point ETCD_BINARY at an etcd binary.");
         }
         return sha256;

@@ -6,6 +6,7 @@ package io.github.embeddedetcd.internal.snapshot;
 
 import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.EtcdVersion;
+import io.github.embeddedetcd.internal.binary.BundledBinary;
 import io.github.embeddedetcd.internal.util.Command;
 import io.github.embeddedetcd.snapshot.SnapshotException;
 
@@ -42,6 +43,8 @@ record RestoreTool(Path path, EtcdVersion version, boolean etcdutl) {
         List<Path> candidates = new ArrayList<>();
         for (String name : names) {
             candidates.add(etcd.path().toAbsolutePath().resolveSibling(name));
+            new BundledBinary(RestoreTool.class.getClassLoader(), BundledBinary.cacheRoot(System.getenv()))
+                    .tool(name).ifPresent(candidates::add);
             Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(dir -> !dir.isBlank())
                     .map(dir -> Path.of(dir, name)).forEach(candidates::add);
         }

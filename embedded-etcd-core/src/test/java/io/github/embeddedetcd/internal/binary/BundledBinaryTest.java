@@ -57,6 +57,21 @@ class BundledBinaryTest {
     }
 
     @Test
+    void etcdutlIsExtractedNextToEtcdOnlyWhenAskedFor() throws Exception {
+        String sha256 = bundle("3.5.99");
+        Path resources = classpath.resolve("io/github/embeddedetcd/binaries/" + PLATFORM);
+        Path etcdutl = Files.writeString(resources.resolve("etcdutl"), "#!/bin/sh\necho 'etcdutl version: 3.5.99'\n");
+        Files.writeString(resources.resolve("etcd.properties"), "etcdutl.sha256=" + sha256(etcdutl) + "\n",
+                StandardOpenOption.APPEND);
+
+        bundled().path();
+        assertThat(cache.resolve(sha256).resolve("etcdutl")).doesNotExist();
+        assertThat(bundled().tool("etcdutl")).contains(cache.resolve(sha256).resolve("etcdutl"));
+        assertThat(Files.isExecutable(cache.resolve(sha256).resolve("etcdutl"))).isTrue();
+        assertThat(bundled().tool("etcdctl")).as("a tool the jar does not hold").isEmpty();
+    }
+
+    @Test
     void isExtractedOnceIntoTheCacheUnderItsHashAndComesBeforePath() throws Exception {
         String sha256 = bundle("3.5.99");
         Path onPath = fakeEtcd(dir.resolve("bin"), "3.4.23");
