@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -231,8 +230,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
      */
     public ScheduledSnapshots scheduledSnapshots() {
         return lifecycle.running().flatMap(MemberRun::scheduledSnapshots)
-                .orElseGet(() -> new ScheduledSnapshots(config.get(Settings.SNAPSHOT_INTERVAL) != null,
-                        SnapshotSchedule.directory(config), Optional.empty(), 0, 0, Optional.empty()));
+                .orElseGet(() -> SnapshotSchedule.notRunning(config));
     }
 
     /**

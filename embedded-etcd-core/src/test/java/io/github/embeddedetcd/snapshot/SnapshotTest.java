@@ -104,7 +104,7 @@ class SnapshotTest {
     }
 
     @Test
-    void aFailedSnapshotLeavesTheFileAtItsNameAsItWas() throws Exception {
+    void aSnapshotThatFailsBeforeItStartsLeavesTheFileAtItsNameAsItWas() throws Exception {
         Path file = dir.resolve("kept.db");
         Files.writeString(file, "an older snapshot");
         EtcdAdmin nobody = EtcdAdmin.builder().endpoints(URI.create("http://127.0.0.1:" + FreePorts.next()))
@@ -115,12 +115,22 @@ class SnapshotTest {
         Path notADirectory = dir.resolve("a-file");
         Files.writeString(notADirectory, "");
         assertThatThrownBy(() -> member.snapshot(notADirectory.resolve("snap.db"))).isInstanceOf(SnapshotException.class)
-                .hasMessageContaining("Cannot save a snapshot of member 'n1'")
-                .hasMessageContaining(notADirectory.toString());
-
+                .hasMessageContaining("Cannot save a snapshot of member 'n1'").hasMessageContaining(notADirectory.toString());
         assertThat(Files.readString(file)).isEqualTo("an older snapshot");
-        try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".part"));
+    }
+
+    @Test
+    void aSnapshotThatFailsAfterItWasStreamedLeavesNoPartialFile() throws Exception {
+        put("k", "v");
+        Path inTheWay = Files.createDirectories(dir.resolve("backups/in-the-way.db"));
+        Files.writeString(inTheWay.resolve("keep-me"), "a directory where the snapshot would go");
+
+        assertThatThrownBy(() -> member.snapshot(inTheWay)).isInstanceOf(SnapshotException.class)
+                .hasMessageContaining(inTheWay.toString()).hasMessageContaining("no snapshot was left there");
+
+        assertThat(inTheWay.resolve("keep-me")).hasContent("a directory where the snapshot would go");
+        try (Stream<Path> left = Files.list(inTheWay.getParent())) {
+            assertThat(left).containsExactly(inTheWay);
         }
     }
 

@@ -5,6 +5,7 @@
 package io.github.embeddedetcd.internal.binary;
 
 import io.github.embeddedetcd.EtcdBinaryException;
+import io.github.embeddedetcd.internal.util.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -233,7 +233,7 @@ public final class BundledBinary {
 
     /** Copies the resource to the file and returns the SHA-256 of what was written. */
     private String copy(String resource, Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
+        MessageDigest digest = Sha256.newDigest();
         try (InputStream in = loader.getResourceAsStream(resource);
              OutputStream out = Files.newOutputStream(file)) {
             if (in == null) {
@@ -246,20 +246,13 @@ public final class BundledBinary {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
+        MessageDigest digest = Sha256.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 
     /** Size and modification time: what a change to the file would change. */
     private static String stamp(Path file) {

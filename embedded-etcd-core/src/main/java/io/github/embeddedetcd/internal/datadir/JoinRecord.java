@@ -41,6 +41,6 @@ public record JoinRecord(long memberId, Map<String, List<URI>> initialCluster, L
         Map<String, List<URI>> cluster = new LinkedHashMap<>();
         json.path("initialCluster").fields().forEachRemaining(member -> cluster.put(member.getKey(),
                 Json.urls(member.getValue())));
-        return new JoinRecord(Records.number(json, "memberId"), cluster, Json.urls(json.path("endpoints")));
+        return new JoinRecord(Json.requiredNumber(json, "memberId"), cluster, Json.urls(json.path("endpoints")));
     }
 }

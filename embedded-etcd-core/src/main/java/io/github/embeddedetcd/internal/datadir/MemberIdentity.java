@@ -21,8 +21,8 @@ public record MemberIdentity(String name, String memberId, String clusterId) {
     }
 
     public static Optional<MemberIdentity> load(DataDir state) {
-        return Records.load(state, FILE, json -> new MemberIdentity(Records.text(json, "name"),
-                Records.text(json, "memberId"), Records.text(json, "clusterId")),
+        return Records.load(state, FILE, json -> new MemberIdentity(Json.requiredText(json, "name"),
+                Json.requiredText(json, "memberId"), Json.requiredText(json, "clusterId")),
                 "the member then starts without checking that the data is its own, and records it again");
     }
 

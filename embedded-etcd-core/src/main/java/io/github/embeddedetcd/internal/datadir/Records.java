@@ -34,24 +34,6 @@ final class Records {
         });
     }
 
-    /** The text of a field that must be there. */
-    static String text(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("'" + field + "' is missing or not text");
-        }
-        return value.textValue();
-    }
-
-    /** The whole number of a field that must be there. */
-    static long number(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (!value.isIntegralNumber()) {
-            throw new IllegalArgumentException("'" + field + "' is missing or not a whole number");
-        }
-        return value.longValue();
-    }
-
     static void save(DataDir state, String file, JsonNode record) {
         state.write(file, Json.writeIndented(record));
     }

@@ -32,7 +32,7 @@ public record RestoreRecord(String snapshot, String sha256, long revision, long 
     }
 
     private static RestoreRecord fromJson(JsonNode json) {
-        return new RestoreRecord(Records.text(json, "snapshot"), Records.text(json, "sha256"),
-                Records.number(json, "revision"), Records.number(json, "bump"), Records.text(json, "restoredAt"));
+        return new RestoreRecord(Json.requiredText(json, "snapshot"), Json.requiredText(json, "sha256"),
+                Json.requiredNumber(json, "revision"), Json.requiredNumber(json, "bump"), Json.requiredText(json, "restoredAt"));
     }
 }

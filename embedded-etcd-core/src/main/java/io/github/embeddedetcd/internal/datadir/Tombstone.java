@@ -18,8 +18,8 @@ public record Tombstone(long memberId, String name, String removedAt) {
     private static final String FILE = "removed.json";
 
     public static Optional<Tombstone> load(DataDir state) {
-        return Records.load(state, FILE, json -> new Tombstone(Records.number(json, "memberId"),
-                Records.text(json, "name"), Records.text(json, "removedAt")),
+        return Records.load(state, FILE, json -> new Tombstone(Json.requiredNumber(json, "memberId"),
+                Json.requiredText(json, "name"), Json.requiredText(json, "removedAt")),
                 "the member then forgets that it was removed from its cluster, so delete it only if it should start "
                         + "on this data again");
     }

@@ -57,6 +57,32 @@ public final class Json {
         return List.copyOf(urls);
     }
 
+    /**
+     * The text of a field that must be there.
+     *
+     * @throws IllegalArgumentException naming the field when it is missing or not text
+     */
+    public static String requiredText(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' is missing or not text");
+        }
+        return value.textValue();
+    }
+
+    /**
+     * The whole number of a field that must be there.
+     *
+     * @throws IllegalArgumentException naming the field when it is missing or not a whole number
+     */
+    public static long requiredNumber(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (!value.isIntegralNumber()) {
+            throw new IllegalArgumentException("'" + field + "' is missing or not a whole number");
+        }
+        return value.longValue();
+    }
+
     /** The tree of this JSON text. */
     public static JsonNode parse(String text) throws JsonProcessingException {
         try (JsonParser parser = FACTORY.createParser(text)) {

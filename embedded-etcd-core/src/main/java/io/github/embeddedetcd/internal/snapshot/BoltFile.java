@@ -77,6 +77,14 @@ public final class BoltFile implements AutoCloseable {
      * is newer (a compacted delete leaves no entry), as etcd computes it on start; 1 for an empty store.
      */
     public long revision() throws IOException {
+        try {
+            return newestRevision();
+        } catch (RuntimeException e) {
+            throw damaged(e);
+        }
+    }
+
+    private long newestRevision() throws IOException {
         Optional<Node> keys = bucket("key");
         Optional<byte[]> newestKey = keys.isPresent() ? lastKey(keys.get()) : Optional.empty();
         long newestEntry = newestKey.map(BoltFile::mainRevision).orElse(0L);
@@ -86,7 +94,16 @@ public final class BoltFile implements AutoCloseable {
 
     /** The raft index the backend has applied ({@code consistent_index}); 0 when it has none yet. */
     public long consistentIndex() throws IOException {
-        return metaValue("consistent_index").map(value -> ByteBuffer.wrap(value).getLong()).orElse(0L);
+        try {
+            return metaValue("consistent_index").map(value -> ByteBuffer.wrap(value).getLong()).orElse(0L);
+        } catch (RuntimeException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** A page or element that points outside its page, or a page of no known kind. */
+    private IOException damaged(RuntimeException e) {
+        return new IOException(path + " is damaged: its bbolt pages do not hold together (" + e + ")", e);
     }
 
     private Optional<byte[]> metaValue(String key) throws IOException {

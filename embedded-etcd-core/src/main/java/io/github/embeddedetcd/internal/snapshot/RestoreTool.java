@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,32 +40,29 @@ record RestoreTool(Path path, EtcdVersion version, boolean etcdutl) {
      * @throws SnapshotException naming what was looked for and where, and what to install, when there is none
      */
     static RestoreTool forEtcd(EtcdBinary etcd) {
-        List<String> names = etcd.version().isAtLeast(new EtcdVersion(3, 5, 0)) ? List.of("etcdutl") : List.of("etcdctl");
-        List<Path> candidates = new ArrayList<>();
-        for (String name : names) {
-            candidates.add(etcd.path().toAbsolutePath().resolveSibling(name));
-            new BundledBinary(RestoreTool.class.getClassLoader(), BundledBinary.cacheRoot(System.getenv()))
-                    .tool(name).ifPresent(candidates::add);
-            Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(dir -> !dir.isBlank())
-                    .map(dir -> Path.of(dir, name)).forEach(candidates::add);
-        }
+        String name = etcd.version().isAtLeast(new EtcdVersion(3, 5, 0)) ? "etcdutl" : "etcdctl";
+        // lazily, in order: the binaries jar's copy is extracted only when none sits next to etcd
+        Stream<Supplier<Optional<Path>>> candidates = Stream.concat(Stream.of(
+                () -> Optional.of(etcd.path().toAbsolutePath().resolveSibling(name)),
+                () -> new BundledBinary(RestoreTool.class.getClassLoader(), BundledBinary.cacheRoot(System.getenv()))
+                        .tool(name)), Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank()).map(dir -> () -> Optional.of(Path.of(dir, name))));
         List<String> seen = new ArrayList<>();
-        for (Path candidate : candidates) {
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                Optional<EtcdVersion> version = versionOf(candidate);
-                seen.add(candidate + " (" + version.map(EtcdVersion::toString).orElse("no version") + ")");
-                if (version.filter(v -> v.major() == etcd.version().major() && v.minor() == etcd.version().minor())
-                        .isPresent()) {
-                    return new RestoreTool(candidate, version.get(), candidate.getFileName().toString().equals("etcdutl"));
-                }
-            }
-        }
-        String wanted = names.get(0) + " " + etcd.version().major() + "." + etcd.version().minor();
-        throw new SnapshotException("Cannot restore a snapshot: etcd " + etcd.version() + " (" + etcd.path() + ") needs "
-                + wanted + ".x, looked for next to it and on PATH" + (seen.isEmpty() ? "" : "; found " + seen) + ". "
-                + (names.get(0).equals("etcdutl") ? "Debian's etcd-server package of 3.5 has etcdutl next to etcd; "
+        Optional<RestoreTool> found = candidates.map(Supplier::get).flatMap(Optional::stream)
+                .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
+                .map(candidate -> {
+                    Optional<EtcdVersion> version = versionOf(candidate);
+                    seen.add(candidate + " (" + version.map(EtcdVersion::toString).orElse("no version") + ")");
+                    return version.filter(v -> v.major() == etcd.version().major() && v.minor() == etcd.version().minor())
+                            .map(v -> new RestoreTool(candidate, v, name.equals("etcdutl")));
+                })
+                .flatMap(Optional::stream).findFirst();
+        return found.orElseThrow(() -> new SnapshotException("Cannot restore a snapshot: etcd " + etcd.version() + " ("
+                + etcd.path() + ") needs " + name + " " + etcd.version().major() + "." + etcd.version().minor()
+                + ".x, looked for next to it, in a binaries jar and on PATH" + (seen.isEmpty() ? "" : "; found " + seen)
+                + ". " + (name.equals("etcdutl") ? "Debian's etcd-server package of 3.5 has etcdutl next to etcd; "
                 + "put it there or on PATH." : "Install Debian's etcd-client package (apt-get install etcd-client), "
-                + "or put etcdctl 3.4 on PATH."));
+                + "or put etcdctl 3.4 on PATH.")));
     }
 
     private static Optional<EtcdVersion> versionOf(Path tool) {

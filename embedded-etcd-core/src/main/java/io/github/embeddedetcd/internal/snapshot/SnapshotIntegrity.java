@@ -4,12 +4,13 @@
  */
 package io.github.embeddedetcd.internal.snapshot;
 
+import io.github.embeddedetcd.internal.util.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -33,12 +34,7 @@ final class SnapshotIntegrity {
             throw new IOException(file + " is not a whole snapshot: " + size + " bytes is not a database (a multiple "
                     + "of 512 bytes) followed by its 32-byte SHA-256; it was cut short, or saved some other way");
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        MessageDigest digest = Sha256.newDigest();
         byte[] trailer;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER];

@@ -55,33 +55,18 @@ final class SnapshotMetadata {
         }
         List<Member> members = new ArrayList<>();
         for (JsonNode m : json.path("members")) {
-            members.add(new Member(hex(m, "id"), text(m, "name"), Json.urls(m.path("peerUrls")),
+            members.add(new Member(hex(m, "id"), Json.requiredText(m, "name"), Json.urls(m.path("peerUrls")),
                     Json.urls(m.path("clientUrls")), m.path("learner").asBoolean(), false, Optional.empty()));
         }
-        return new Snapshot(file, number(json, "revision"), number(json, "sizeBytes"), text(json, "sha256"),
-                text(json, "member"), hex(json, "memberId"), hex(json, "clusterId"), text(json, "etcdVersion"),
-                Instant.parse(text(json, "takenAt")), members);
-    }
-
-    private static String text(JsonNode json, String field) throws IOException {
-        JsonNode value = json.path(field);
-        if (!value.isTextual()) {
-            throw new IOException("'" + field + "' is missing or not text");
-        }
-        return value.textValue();
-    }
-
-    private static long number(JsonNode json, String field) throws IOException {
-        JsonNode value = json.path(field);
-        if (!value.isIntegralNumber()) {
-            throw new IOException("'" + field + "' is missing or not a whole number");
-        }
-        return value.longValue();
+        return new Snapshot(file, Json.requiredNumber(json, "revision"), Json.requiredNumber(json, "sizeBytes"),
+                Json.requiredText(json, "sha256"), Json.requiredText(json, "member"), hex(json, "memberId"),
+                hex(json, "clusterId"), Json.requiredText(json, "etcdVersion"),
+                Instant.parse(Json.requiredText(json, "takenAt")), members);
     }
 
     private static long hex(JsonNode json, String field) throws IOException {
         try {
-            return Long.parseUnsignedLong(text(json, field), 16);
+            return Long.parseUnsignedLong(Json.requiredText(json, field), 16);
         } catch (NumberFormatException e) {
             throw new IOException("'" + field + "' is not a hexadecimal id: " + json.path(field));
         }

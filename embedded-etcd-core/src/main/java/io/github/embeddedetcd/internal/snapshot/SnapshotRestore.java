@@ -182,11 +182,16 @@ public final class SnapshotRestore {
         }
     }
 
+    /** Removes what the tool wrote: the work dir, and the WAL dir's contents (it was empty or absent before). */
     private static void cleanUp(Path work, Path walDir) {
         try {
             FileTrees.delete(work);
-            if (walDir != null) {
-                FileTrees.delete(walDir);
+            if (walDir != null && Files.isDirectory(walDir)) {
+                try (Stream<Path> written = Files.list(walDir)) {
+                    for (Path entry : written.toList()) {
+                        FileTrees.delete(entry);
+                    }
+                }
             }
         } catch (IOException e) {
             LOG.warn("Cannot remove what the failed restore left in {}: {}", work, e.toString());

@@ -64,7 +64,7 @@ public final class SnapshotSchedule implements AutoCloseable {
     /** Starts the schedule when the config has an interval; the first snapshot is due one interval after the start. */
     public static Optional<SnapshotSchedule> start(EtcdConfig config, EtcdAccess access,
                                                    Supplier<Optional<MembershipView>> view) {
-        if (config.get(Settings.SNAPSHOT_INTERVAL) == null) {
+        if (!isScheduled(config)) {
             return Optional.empty();
         }
         SnapshotSchedule schedule = new SnapshotSchedule(config, access, view);
@@ -73,8 +73,17 @@ public final class SnapshotSchedule implements AutoCloseable {
         return Optional.of(schedule);
     }
 
+    /** What a member that does not run reports: nothing saved, nothing failed, no newest known. */
+    public static ScheduledSnapshots notRunning(EtcdConfig config) {
+        return new ScheduledSnapshots(isScheduled(config), directory(config), Optional.empty(), 0, 0, Optional.empty());
+    }
+
+    private static boolean isScheduled(EtcdConfig config) {
+        return config.get(Settings.SNAPSHOT_INTERVAL) != null;
+    }
+
     /** {@code embedded.snapshot-dir}, else {@code snapshots} next to the data dir. */
-    public static Path directory(EtcdConfig config) {
+    private static Path directory(EtcdConfig config) {
         Path dir = config.get(Settings.SNAPSHOT_DIR);
         return dir != null ? dir : config.dataDir().toAbsolutePath().normalize().resolveSibling("snapshots");
     }

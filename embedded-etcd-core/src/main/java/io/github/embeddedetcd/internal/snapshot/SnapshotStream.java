@@ -6,6 +6,7 @@ package io.github.embeddedetcd.internal.snapshot;
 
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.maintenance.SnapshotResponse;
+import io.github.embeddedetcd.internal.util.Sha256;
 import io.grpc.stub.StreamObserver;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -43,11 +43,7 @@ final class SnapshotStream implements StreamObserver<SnapshotResponse> {
 
     private SnapshotStream(FileChannel out) {
         this.out = out;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        this.digest = Sha256.newDigest();
     }
 
     /** What arrived: the bytes written and the database's hash, checked against the one etcd sent. */
@@ -70,8 +66,10 @@ final class SnapshotStream implements StreamObserver<SnapshotResponse> {
             } catch (TimeoutException e) {
                 long now = stream.received.get();
                 if (now == seen) {
-                    throw new IOException("the snapshot stream stalled: no data for " + stallTimeout.toMillis()
-                            + " ms after " + now + " bytes");
+                    IOException stalled = new IOException("the snapshot stream stalled: no data for "
+                            + stallTimeout.toMillis() + " ms after " + now + " bytes");
+                    stream.done.completeExceptionally(stalled); // chunks that still come are dropped
+                    throw stalled;
                 }
                 seen = now;
             } catch (ExecutionException e) {
@@ -79,7 +77,9 @@ final class SnapshotStream implements StreamObserver<SnapshotResponse> {
                 throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while taking a snapshot", e);
+                IOException interrupted = new IOException("interrupted while taking a snapshot", e);
+                stream.done.completeExceptionally(interrupted);
+                throw interrupted;
             }
         }
     }
