@@ -77,14 +77,17 @@ public final class EmbeddedEtcd implements AutoCloseable {
     /**
      * Starts etcd and returns once it is healthy: restarts a bootstrapped data dir as the same
      * member, resumes a recorded join, joins through {@code embedded.join-endpoints} when set, or
-     * else bootstraps a new cluster from {@code initial-cluster}.
+     * else bootstraps a new cluster from {@code initial-cluster}. A member that etcd finds removed
+     * from its cluster (e.g. after a reset to another member) joins again through
+     * {@code embedded.join-endpoints} when set, its old data moved aside.
      *
      * @return this, for try-with-resources chaining
      * @throws EtcdStartException      when etcd exits or is not healthy within {@code embedded.start-timeout}
      * @throws MemberRemovedException  when this member was removed from its cluster and no join endpoints are set
      * @throws JoinTimeoutException    when a join through {@code embedded.join-endpoints} does not complete in time
      * @throws EtcdBinaryException     when no usable etcd binary is found
-     * @throws EmbeddedEtcdException   when the data dir or ports are not usable, or close() cut the start short
+     * @throws EmbeddedEtcdException   when the data dir or ports are not usable, a reset
+     *                                 ({@code embedded.force-new-cluster}) is refused, or close() cut the start short
      * @throws IllegalStateException   when already running or starting
      */
     public EmbeddedEtcd start() {
@@ -396,6 +399,15 @@ public final class EmbeddedEtcd implements AutoCloseable {
          */
         public Builder restore(Path snapshot) {
             return configure(c -> c.set(Settings.RESTORE_FROM, snapshot));
+        }
+
+        /**
+         * Recovery from a lost majority: the next start resets the cluster to this member alone, on
+         * its own data, once; refused while a majority of the old members still answers
+         * ({@code embedded.force-new-cluster: if-majority-lost}). The other members then join it.
+         */
+        public Builder forceNewCluster() {
+            return configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, "if-majority-lost"));
         }
 
         /** The etcd binary to run (else {@code ETCD_BINARY}, then {@code PATH}). */

@@ -15,6 +15,9 @@ import io.github.embeddedetcd.internal.process.EtcdProcess;
 import io.github.embeddedetcd.internal.snapshot.SnapshotRestore;
 import io.github.embeddedetcd.internal.tls.ServerTls;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.function.Consumer;
  */
 final class MemberStart {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MemberStart.class);
 
     private final EtcdConfig config;
     private final EtcdBinary binary;
@@ -47,12 +51,28 @@ final class MemberStart {
      * @param onOwnEnd called after the run ended without stop() or kill() (removal or crash)
      */
     MemberRun run(List<URI> joinVia, Consumer<MemberRun> onOwnEnd) {
+        try {
+            return runOnce(joinVia, onOwnEnd);
+        } catch (MemberRemovedException removed) {
+            if (joinVia.isEmpty()) {
+                throw removed;
+            }
+            // etcd learnt at start that this member was removed (e.g. the cluster was reset to another
+            // member while this one was away): with join endpoints it joins again, its old data kept aside
+            LOG.warn("Member '{}' was removed from its cluster while it was stopped; joining again through {} "
+                    + "(its old data is moved aside, not deleted)", config.name(), joinVia);
+            return runOnce(joinVia, onOwnEnd);
+        }
+    }
+
+    private MemberRun runOnce(List<URI> joinVia, Consumer<MemberRun> onOwnEnd) {
         ServerTls.check(config);
         DataDir dataDir = DataDir.acquire(config.dataDir(), config.walDir());
         EtcdProcess process = null;
         Removal removal = null;
         try {
             SnapshotRestore.prepare(config, binary, dataDir);
+            QuorumRecovery.prepare(config, binary, dataDir, cancellation);
             StartPlan plan = StartPlan.decide(dataDir.isBootstrapped(),
                     JoinRecord.load(dataDir).map(JoinRecord::endpoints).orElse(List.of()),
                     Tombstone.load(dataDir).isPresent(), joinVia);

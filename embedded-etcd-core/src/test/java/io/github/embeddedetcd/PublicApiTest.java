@@ -53,6 +53,7 @@ class PublicApiTest {
             "io.github.embeddedetcd.config.Settings",
             "io.github.embeddedetcd.config.TransportSecurity",
             "io.github.embeddedetcd.config.TransportSecuritySettings",
+            "io.github.embeddedetcd.recovery.Survivor",
             "io.github.embeddedetcd.snapshot.ScheduledSnapshots",
             "io.github.embeddedetcd.snapshot.Snapshot",
             "io.github.embeddedetcd.snapshot.SnapshotException");

@@ -4,12 +4,12 @@
  */
 package io.github.embeddedetcd.snapshot;
 
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.GetOption;
 import io.github.embeddedetcd.DirectorySnapshot;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdVersion;
+import io.github.embeddedetcd.Kv;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.Members;
 import io.github.embeddedetcd.TestNodes;
@@ -19,15 +19,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.github.embeddedetcd.Kv.bytes;
+import static io.github.embeddedetcd.Kv.keys;
+import static io.github.embeddedetcd.Kv.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -154,20 +155,5 @@ class RestoreTest {
 
     private EmbeddedEtcd started(EmbeddedEtcd.Builder builder) {
         return members.start(builder);
-    }
-
-    private static long put(Client client, String key) throws Exception {
-        return client.getKVClient().put(bytes(key), bytes("v")).get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS)
-                .getHeader().getRevision();
-    }
-
-    private static List<String> keys(Client client, String prefix) throws Exception {
-        return client.getKVClient().get(bytes(prefix), GetOption.builder().isPrefix(true).build())
-                .get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs().stream()
-                .map(kv -> kv.getKey().toString(StandardCharsets.UTF_8)).toList();
-    }
-
-    private static ByteSequence bytes(String text) {
-        return ByteSequence.from(text, StandardCharsets.UTF_8);
     }
 }

@@ -108,7 +108,7 @@ public final class DataDir implements AutoCloseable {
 
     /** Whether etcd has already bootstrapped this member here (a restart, not a new member). */
     public boolean isBootstrapped() {
-        Path wal = walDir != null ? walDir : dataDir.resolve("member").resolve("wal");
+        Path wal = wal();
         if (!Files.isDirectory(wal)) {
             return false;
         }
@@ -146,6 +146,11 @@ public final class DataDir implements AutoCloseable {
 
     public Path path() {
         return dataDir;
+    }
+
+    /** Where etcd keeps its write-ahead log: the {@code wal-dir}, else {@code member/wal} in the data dir. */
+    public Path wal() {
+        return walDir != null ? walDir : dataDir.resolve("member").resolve("wal");
     }
 
     Path stateDir() {

@@ -11,12 +11,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads what the library needs from an etcd backend file (a snapshot or {@code member/snap/db}):
- * the store's revision and the applied raft index. etcd keeps its data in a bbolt file: two meta
+ * the store's revision, the applied raft index and the members. etcd keeps its data in a bbolt file: two meta
  * pages, the newer of which names the root bucket's B+tree; etcd's bucket {@code key} holds one
  * entry per revision (8 bytes big-endian main revision first), and bucket {@code meta} the
  * finished compaction's revision and the consistent (applied) index. Read-only, positional reads;
@@ -98,6 +100,31 @@ public final class BoltFile implements AutoCloseable {
             return metaValue("consistent_index").map(value -> ByteBuffer.wrap(value).getLong()).orElse(0L);
         } catch (RuntimeException e) {
             throw damaged(e);
+        }
+    }
+
+    /** The values of every key in one of etcd's buckets (e.g. {@code members}), in key order; none when it is absent. */
+    public List<byte[]> values(String bucket) throws IOException {
+        try {
+            List<byte[]> values = new ArrayList<>();
+            Optional<Node> root = bucket(bucket);
+            if (root.isPresent()) {
+                collect(root.get(), values, 0);
+            }
+            return values;
+        } catch (RuntimeException e) {
+            throw damaged(e);
+        }
+    }
+
+    private void collect(Node node, List<byte[]> values, int depth) throws IOException {
+        checkDepth(depth);
+        for (int i = 0; i < node.count(); i++) {
+            if (node.isBranch()) {
+                collect(page(node.childPage(i)), values, depth + 1);
+            } else if ((node.leafFlags(i) & BUCKET_LEAF) == 0) {
+                values.add(node.value(i));
+            }
         }
     }
 
