@@ -26,7 +26,16 @@ public final class Kv {
 
     /** The keys under this prefix, in key order. */
     public static List<String> keys(Client client, String prefix) throws Exception {
-        return client.getKVClient().get(bytes(prefix), GetOption.builder().isPrefix(true).build())
+        return keys(client, GetOption.builder().isPrefix(true), prefix);
+    }
+
+    /** The same, as the member the client is connected to has applied them (a serializable read). */
+    public static List<String> localKeys(Client client, String prefix) throws Exception {
+        return keys(client, GetOption.builder().isPrefix(true).withSerializable(true), prefix);
+    }
+
+    private static List<String> keys(Client client, GetOption.Builder option, String prefix) throws Exception {
+        return client.getKVClient().get(bytes(prefix), option.build())
                 .get(Waits.CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs().stream()
                 .map(kv -> kv.getKey().toString(StandardCharsets.UTF_8)).toList();
     }

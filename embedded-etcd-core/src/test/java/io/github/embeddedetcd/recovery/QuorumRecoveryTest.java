@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static io.github.embeddedetcd.Kv.keys;
+import static io.github.embeddedetcd.Kv.localKeys;
 import static io.github.embeddedetcd.Kv.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,10 @@ class QuorumRecoveryTest {
         writeAll(old.get(0), "before-", 20, acknowledged);
         old.get(2).close(); // n3 goes first, and misses what follows
         writeAll(old.get(0), "while-n3-away-", 20, acknowledged);
+        // a survivor keeps what it had applied: it learns of a commit with the leader's next message,
+        // and --force-new-cluster drops the entries after its commit index
+        await().atMost(Waits.RECONFIGURATION).untilAsserted(() ->
+                assertThat(localKeys(old.get(1).client(), "k/")).containsExactlyInAnyOrderElementsOf(acknowledged));
         EmbeddedEtcd.closeAll(List.of(old.get(0), old.get(1)));
 
         Survivor n2 = Survivor.examine(dir.resolve("n2"), null);

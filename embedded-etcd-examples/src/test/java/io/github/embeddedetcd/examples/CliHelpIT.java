@@ -28,13 +28,14 @@ class CliHelpIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).startsWith("Usage: etcd-embedded [-hV] [--debug] [COMMAND]")
-                .contains("  server    Start this member ", "  join      Add this member to the cluster",
-                        "  remove    Remove the member NAME", "  members   List the members",
-                        "  snapshot  Save a snapshot of the cluster", "  demo      Start a local HA cluster");
+                .contains("  server     Start this member ", "  join       Add this member to the cluster",
+                        "  remove     Remove the member NAME", "  members    List the members",
+                        "  snapshot   Save a snapshot of the cluster", "  survivors  After a cluster lost its majority",
+                        "  demo       Start a local HA cluster");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"server", "join", "remove", "members", "snapshot", "demo"})
+    @ValueSource(strings = {"server", "join", "remove", "members", "snapshot", "survivors", "demo"})
     void everyCommandAnswersHelp(String command) throws Exception {
         CliProcess.Result result = CliProcess.run(dir, command, "--help");
 

@@ -8,8 +8,8 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -18,12 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The CLI's way back from a snapshot: {@code snapshot}, then {@code server --restore} on a new host. */
 class RestoreIT {
@@ -33,46 +30,30 @@ class RestoreIT {
     @TempDir
     Path dir;
 
-    private final List<Process> servers = new ArrayList<>();
+    @RegisterExtension
+    final CliServers servers = new CliServers();
 
     @Test
     void aSnapshotSavedByTheCliStartsANewClusterOnAnotherHost() throws Exception {
-        Process old = server(config("old", "127.0.0.21"));
+        Process old = servers.start("server", config("old", "127.0.0.21"));
         URI oldUrl = URI.create("http://127.0.0.21:2379");
-        try (Client client = awaitClient(oldUrl)) {
+        try (Client client = CliServers.awaitClient(oldUrl)) {
             client.getKVClient().put(bytes("kept"), bytes("across the restore")).get(CALL.toMillis(), TimeUnit.MILLISECONDS);
         }
         Path backup = dir.resolve("backup.db");
         CliProcess.Result saved = CliProcess.run(dir, "snapshot", oldUrl.toString(), backup.toString());
         assertThat(saved.exitCode()).as(saved.stdout() + saved.stderr()).isZero();
-        old.destroy();
-        assertThat(old.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(CliServers.stop(old)).isTrue();
 
-        server(config("new", "127.0.0.22"), "--restore", backup.toString());
+        servers.start("server", config("new", "127.0.0.22"), "--restore", backup.toString());
 
-        try (Client client = awaitClient(URI.create("http://127.0.0.22:2379"))) {
+        try (Client client = CliServers.awaitClient(URI.create("http://127.0.0.22:2379"))) {
             assertThat(client.getKVClient().get(bytes("kept")).get(CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs())
                     .singleElement().satisfies(kv -> assertThat(kv.getValue().toString(StandardCharsets.UTF_8))
                             .isEqualTo("across the restore"));
         }
         assertThat(EtcdAdmin.connect(URI.create("http://127.0.0.22:2379")).members()).extracting(Member::name)
                 .containsExactly("new");
-    }
-
-    @AfterEach
-    void stopServers() throws InterruptedException {
-        for (Process server : servers) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        }
-    }
-
-    private Client awaitClient(URI url) {
-        EtcdAdmin admin = EtcdAdmin.connect(url);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> admin.isHealthy(url));
-        return admin.newClient();
     }
 
     private Path config(String name, String host) throws IOException {
@@ -87,16 +68,6 @@ class RestoreIT {
                 embedded:
                   http-host: %s
                 """.formatted(name, dir.resolve(name + ".etcd"), host, host, name, host, host));
-    }
-
-    private Process server(Path config, String... options) throws IOException {
-        List<String> args = new ArrayList<>(List.of("server"));
-        args.addAll(List.of(options));
-        args.add(config.toString());
-        Process process = CliProcess.builder(args.toArray(String[]::new))
-                .redirectOutput(dir.resolve(config.getFileName() + ".out").toFile()).redirectErrorStream(true).start();
-        servers.add(process);
-        return process;
     }
 
     private static ByteSequence bytes(String text) {

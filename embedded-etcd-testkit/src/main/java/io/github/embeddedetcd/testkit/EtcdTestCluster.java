@@ -9,6 +9,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.ClientTls;
 import io.github.embeddedetcd.config.Credentials;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.recovery.Survivor;
 import io.github.embeddedetcd.snapshot.Snapshot;
 import io.github.embeddedetcd.testkit.internal.network.LoopbackNetwork;
 import io.github.embeddedetcd.testkit.internal.network.NamespaceNetwork;
@@ -19,11 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -263,6 +267,42 @@ public final class EtcdTestCluster implements AutoCloseable {
         node.member().kill();
         node.paused(false);
         node.member().deleteData();
+    }
+
+    /**
+     * Brings back a cluster that lost its majority, as docs/backup.md's runbook does: stops the nodes
+     * that still run, resets the cluster to the node whose data is newest ({@link Survivor#newest})
+     * with {@code embedded.force-new-cluster}, and lets every other node join it again, one at a
+     * time — stale data moved aside, a destroyed node on an empty data dir. Returns the survivor.
+     *
+     * @throws IllegalStateException when no node has data left (build a cluster from a snapshot instead)
+     */
+    public synchronized TestNode recoverQuorum() {
+        requireOwn("recover the quorum");
+        nodes.stream().filter(TestNode::isRunning).forEach(this::stop);
+        Map<Survivor, TestNode> survivors = new LinkedHashMap<>();
+        for (TestNode node : nodes) {
+            if (Files.isDirectory(node.dataDir().resolve("member"))) {
+                survivors.put(Survivor.examine(node.member().config()), node);
+            }
+        }
+        if (survivors.isEmpty()) {
+            throw new IllegalStateException("No node of " + clusterName + " has data left to recover from: build a "
+                    + "cluster from a snapshot instead (EtcdTestCluster.Builder.restoreFrom)");
+        }
+        TestNode newest = survivors.get(Survivor.newest(survivors.keySet()));
+        TestNode survivor = newest.withMember(EmbeddedEtcd.builder().config(newest.member().config())
+                .forceNewCluster().serviceLoaderListeners(false).build());
+        nodes.set(nodes.indexOf(newest), survivor);
+        clients.forget(newest);
+        survivor.member().start();
+        for (TestNode node : nodes) {
+            if (node != survivor) {
+                node.member().join(survivor.clientEndpoint());
+            }
+        }
+        publishEndpoints();
+        return survivor;
     }
 
     /**

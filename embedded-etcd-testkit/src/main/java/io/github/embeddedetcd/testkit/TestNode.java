@@ -69,6 +69,11 @@ public final class TestNode {
         return paused;
     }
 
+    /** The same node (index, address) run by another member, e.g. one with a setting changed. */
+    TestNode withMember(EmbeddedEtcd other) {
+        return new TestNode(index, address, other);
+    }
+
     void paused(boolean value) {
         paused = value;
     }

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A runbook rehearsed in JUnit: a majority lost with its data, the cluster rebuilt from its snapshot. */
 class DisasterRehearsalTest {
@@ -41,6 +43,30 @@ class DisasterRehearsalTest {
             assertThat(Kv.get(rebuilt.client(), "order-2")).isEmpty();
             assertThat(rebuilt.node(0).member().members()).hasSize(3).noneMatch(Member::learner);
             Kv.put(rebuilt.client(), "order-3", "back in business");
+        }
+    }
+
+    @Test
+    void aClusterThatLostTwoOfThreeMembersIsResetToTheNewestSurvivorWithEveryAcknowledgedWrite() throws Exception {
+        try (EtcdTestCluster cluster = EtcdTestCluster.builder().nodes(3).start()) {
+            TestNode behind = cluster.node(2);
+            Kv.put(cluster.client(), "order-1", "paid");
+            cluster.stop(behind);
+            Kv.put(cluster.client(), "order-2", "shipped");
+            // what a survivor keeps is what it had applied: a member learns that an entry is committed
+            // with the leader's next message, and --force-new-cluster drops the entries after its commit index
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(Kv.localGet(cluster.clientFor(cluster.node(1)), "order-2")).contains("shipped"));
+            cluster.destroy(cluster.node(0));
+            cluster.kill(cluster.node(1));
+
+            TestNode survivor = cluster.recoverQuorum();
+
+            assertThat(survivor.name()).as("the newest data: the node that saw order-2").isEqualTo(cluster.node(1).name());
+            assertThat(Kv.get(cluster.clientFor(survivor), "order-1")).contains("paid");
+            assertThat(Kv.get(cluster.clientFor(survivor), "order-2")).contains("shipped");
+            assertThat(survivor.member().members()).hasSize(3).noneMatch(Member::learner);
+            Kv.put(cluster.client(), "order-3", "back in business");
         }
     }
 }

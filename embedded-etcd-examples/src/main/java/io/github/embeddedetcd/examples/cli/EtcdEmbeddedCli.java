@@ -37,7 +37,7 @@ public final class EtcdEmbeddedCli {
      * suggestions with the name and description their {@code @Command} annotation gives.
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ServerCommand.class, JoinCommand.class,
-            RemoveCommand.class, MembersCommand.class, SnapshotCommand.class, DemoCommand.class);
+            RemoveCommand.class, MembersCommand.class, SnapshotCommand.class, SurvivorsCommand.class, DemoCommand.class);
 
     /** Far beyond the tens of milliseconds it takes; the command runs after it either way. */
     private static final long LOGGING_SETUP_TIMEOUT_MILLIS = 10_000;

@@ -24,6 +24,13 @@ final class MemberOptions {
     private ConfigFile file;
     private final List<Consumer<EtcdConfig.Builder>> changes = new ArrayList<>();
 
+    /** The options of a member of this config file, for a command that acts on several. */
+    static MemberOptions of(Path config) {
+        MemberOptions options = new MemberOptions();
+        options.config = config;
+        return options;
+    }
+
     /** A change the command makes to the config file's settings (e.g. an option of its own). */
     void configure(Consumer<EtcdConfig.Builder> change) {
         changes.add(change);

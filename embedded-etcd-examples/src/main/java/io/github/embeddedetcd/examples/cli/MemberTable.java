@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders members as etcdctl's {@code member list -w table} does, plus a leader column. */
+/** Renders members as etcdctl's {@code member list -w table} does, plus a leader column; other rows alike. */
 final class MemberTable {
 
     private static final String[] HEADERS = {"ID", "STATUS", "NAME", "PEER ADDRS", "CLIENT ADDRS", "IS LEARNER", "IS LEADER"};
@@ -25,16 +25,21 @@ final class MemberTable {
         members.stream().sorted(Comparator.comparing(Member::idHex)).forEach(m -> rows.add(new String[] {
                 m.idHex(), m.started() ? "started" : "unstarted", m.name(), join(m.peerUrls()), join(m.clientUrls()),
                 Boolean.toString(m.learner()), Boolean.toString(m.leader())}));
-        int[] widths = new int[HEADERS.length];
-        for (int i = 0; i < HEADERS.length; i++) {
-            widths[i] = HEADERS[i].length();
+        return render(HEADERS, rows);
+    }
+
+    /** A table of these rows under these headers, in etcdctl's style. */
+    static String render(String[] headers, List<String[]> rows) {
+        int[] widths = new int[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            widths[i] = headers[i].length();
             for (String[] row : rows) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
         StringBuilder out = new StringBuilder();
         String rule = rule(widths);
-        out.append(rule).append(line(HEADERS, widths, true)).append(rule);
+        out.append(rule).append(line(headers, widths, true)).append(rule);
         rows.forEach(row -> out.append(line(row, widths, false)));
         return out.append(rule).toString();
     }

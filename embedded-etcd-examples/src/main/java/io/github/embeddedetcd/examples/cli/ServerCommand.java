@@ -24,10 +24,25 @@ final class ServerCommand implements Callable<Integer> {
             + "cluster from this snapshot in the empty data dir (embedded.restore-from); a later start runs on it.")
     Path restore;
 
+    @Option(names = "--force-new-cluster", description = "After losing the majority for good: reset the cluster to "
+            + "this member alone on its own data, once (embedded.force-new-cluster). Refused while a majority of the old "
+            + "members answers. 'survivors' tells which member has the newest data.")
+    boolean forceNewCluster;
+
+    @Option(names = "--insist", description = "With --force-new-cluster: reset even while old members answer.")
+    boolean insist;
+
     @Override
     public Integer call() throws InterruptedException {
         if (restore != null) {
             member.configure(c -> c.set(Settings.RESTORE_FROM, restore));
+        }
+        if (insist && !forceNewCluster) {
+            System.err.println("etcd-embedded: --insist goes with --force-new-cluster, which it was given without.");
+            return 2;
+        }
+        if (forceNewCluster) {
+            member.configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, insist ? "insist" : "if-majority-lost"));
         }
         return new RunningMember().run(member, etcd -> etcd.start());
     }

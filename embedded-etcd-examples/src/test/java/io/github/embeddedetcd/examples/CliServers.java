@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 The embedded-etcd Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.embeddedetcd.examples;
+
+import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.EtcdAdmin;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * CLI processes a test starts ({@code server} and the like), each with its output in a file next
+ * to the config; stopped with SIGTERM after each test, SIGKILL after 20 s:
+ * {@code @RegisterExtension final CliServers servers = new CliServers();}.
+ */
+final class CliServers implements AfterEachCallback {
+
+    private static final Duration STOP = Duration.ofSeconds(20);
+    private static final Duration HEALTHY = Duration.ofSeconds(60);
+
+    private final List<Process> started = new ArrayList<>();
+
+    /** Starts {@code etcd-embedded COMMAND OPTIONS... CONFIG}, its output in {@code <config>.<command>.out}. */
+    Process start(String command, Path config, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of(options));
+        args.add(config.toString());
+        Path output = config.resolveSibling(config.getFileName() + "." + command + "-" + started.size() + ".out");
+        Process process = CliProcess.builder(args.toArray(String[]::new)).redirectOutput(output.toFile())
+                .redirectErrorStream(true).start();
+        started.add(process);
+        return process;
+    }
+
+    /** SIGTERM, and the wait for the process to end. */
+    static boolean stop(Process process) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A client of the member at this URL, once it answers healthy. */
+    static Client awaitClient(URI url) {
+        EtcdAdmin admin = EtcdAdmin.connect(url);
+        await().atMost(HEALTHY).pollInterval(Duration.ofMillis(200)).until(() -> admin.isHealthy(url));
+        return admin.newClient();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws InterruptedException {
+        for (Process process : started) {
+            if (!stop(process)) {
+                process.destroyForcibly();
+            }
+        }
+        started.clear();
+    }
+}
