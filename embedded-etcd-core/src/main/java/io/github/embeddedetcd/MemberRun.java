@@ -77,7 +77,7 @@ final class MemberRun {
      *
      * @param onOwnEnd called after the run ended without stop() or kill() (removal or crash)
      */
-    static MemberRun begin(EtcdConfig config, DataDir dataDir, EtcdProcess process, Removal removed,
+    static MemberRun begin(EtcdConfig config, EtcdBinary binary, DataDir dataDir, EtcdProcess process, Removal removed,
                            StartPlan plan, List<MembershipListener> listeners, Consumer<MemberRun> onOwnEnd) {
         MemberRun run = new MemberRun(config, dataDir, process, removed, plan, listeners);
         process.output().watch(text -> {
@@ -89,7 +89,7 @@ final class MemberRun {
         process.onExit().thenAccept(code -> run.exitedByItself(code, onOwnEnd));
         run.monitor.awaitFirstPoll(config.requestTimeout());
         run.recordIdentity();
-        run.snapshots = SnapshotSchedule.start(config, run.calls.access(), run.monitor::latest);
+        run.snapshots = SnapshotSchedule.start(config, binary, run.calls.access(), run.monitor::latest);
         return run;
     }
 

@@ -104,7 +104,7 @@ final class MemberStart {
             cancellation.attach(process);
             dataDir.recordEtcd(process.handle());
             process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout(), EtcdAccess.of(config));
-            return MemberRun.begin(config, dataDir, process, removal, plan, listeners, onOwnEnd);
+            return MemberRun.begin(config, binary, dataDir, process, removal, plan, listeners, onOwnEnd);
         } catch (RuntimeException | Error failure) {
             boolean wasRemoved = removal != null && removal.happened();
             releaseAfterFailure(failure, process, dataDir, wasRemoved ? removal : null);

@@ -62,6 +62,25 @@ class ScheduledSnapshotsTest {
     }
 
     @Test
+    void theFirstSnapshotSavedIsProvenRestorableByRestoringAndStartingIt() throws Exception {
+        Path snapshots = dir.resolve("snapshots");
+        EmbeddedEtcd member = start("n1", c -> c.set(Settings.SNAPSHOT_DIR, snapshots));
+        put(member, "k", "v");
+
+        await().atMost(SEVERAL).until(() -> member.scheduledSnapshots().newestProven().isPresent());
+
+        ScheduledSnapshots status = member.scheduledSnapshots();
+        Snapshot proven = status.newestProven().orElseThrow();
+        assertThat(proven.file().resolveSibling(proven.file().getFileName() + ".checked.json")).exists();
+        assertThat(status.checkFailures()).isZero();
+        assertThat(status.newestProvenAge()).hasValueSatisfying(age -> assertThat(age).isLessThan(SEVERAL));
+        try (Stream<Path> files = Files.list(snapshots)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the check's directory is gone")
+                    .noneMatch(name -> name.startsWith(".check-"));
+        }
+    }
+
+    @Test
     void aSnapshotDirThatCannotBeWrittenIsCountedAndEtcdRunsOn() throws Exception {
         Path notADirectory = dir.resolve("a-file");
         Files.writeString(notADirectory, "");

@@ -114,9 +114,14 @@ class EmbeddedEtcdAutoConfigurationTest {
             assertThat(registry.get("etcd.snapshots.failures").functionCounter().count()).isZero();
             assertThat(registry.get("etcd.snapshots.newest.age").timeGauge().value(TimeUnit.SECONDS))
                     .isBetween(0.0, (double) WAIT.toSeconds());
+            // the first snapshot saved is then restored and started in a check: the recovery point
+            await().atMost(WAIT).untilAsserted(() -> assertThat(registry.get("etcd.snapshots.proven.age").timeGauge()
+                    .value(TimeUnit.SECONDS)).isBetween(0.0, (double) WAIT.toSeconds()));
+            assertThat(registry.get("etcd.snapshots.check.failures").functionCounter().count()).isZero();
             assertThat(HealthReport.of(indicator).details().get("snapshots")).asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsEntry("directory", dir.resolve("snapshots").toString()).containsEntry("failed", 0L)
-                    .containsKeys("newest", "newestAgeSeconds", "saved");
+                    .containsEntry("checkFailures", 0L)
+                    .containsKeys("newest", "newestAgeSeconds", "newestProven", "newestProvenAgeSeconds", "saved");
         });
     }
 

@@ -56,7 +56,16 @@ final class SnapshotNames {
     }
 
     static Optional<Snapshot> newest(Path directory, long clusterId) {
-        for (Path file : ofCluster(directory, clusterId)) {
+        return newest(ofCluster(directory, clusterId));
+    }
+
+    /** The newest of this cluster's snapshots that a check proved restorable. */
+    static Optional<Snapshot> newestProven(Path directory, long clusterId) {
+        return newest(ofCluster(directory, clusterId).stream().filter(SnapshotCheck::isProven).toList());
+    }
+
+    private static Optional<Snapshot> newest(List<Path> newestFirst) {
+        for (Path file : newestFirst) {
             try {
                 return Optional.of(SnapshotFiles.read(file));
             } catch (RuntimeException unreadable) {
@@ -71,6 +80,7 @@ final class SnapshotNames {
         List<Path> all = ofCluster(directory, clusterId);
         for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
             try {
+                Files.deleteIfExists(SnapshotCheck.recordFile(old));
                 Files.deleteIfExists(Snapshot.metadataFile(old));
                 Files.deleteIfExists(old);
                 LOG.info("Deleted snapshot {}: beyond the {} that embedded.snapshot-retention keeps", old, keep);

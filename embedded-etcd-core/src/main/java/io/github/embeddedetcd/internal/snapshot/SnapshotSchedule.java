@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.internal.snapshot;
 
+import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.Settings;
@@ -45,10 +46,18 @@ public final class SnapshotSchedule implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final AtomicLong saved = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong checkFailures = new AtomicLong();
     private volatile String lastFailure;
+    private final EtcdBinary binary;
+    private final Duration checkInterval;
+    /** When the last check began, in System.nanoTime(); none yet, so the first snapshot is checked. */
+    private volatile Long lastCheck;
 
-    private SnapshotSchedule(EtcdConfig config, EtcdAccess access, Supplier<Optional<MembershipView>> view) {
+    private SnapshotSchedule(EtcdConfig config, EtcdBinary binary, EtcdAccess access,
+                             Supplier<Optional<MembershipView>> view) {
         this.config = config;
+        this.binary = binary;
+        this.checkInterval = config.get(Settings.SNAPSHOT_CHECK_INTERVAL);
         this.interval = config.get(Settings.SNAPSHOT_INTERVAL);
         this.directory = directory(config);
         this.localUrl = config.advertiseClientUrls().get(0);
@@ -62,12 +71,12 @@ public final class SnapshotSchedule implements AutoCloseable {
     }
 
     /** Starts the schedule when the config has an interval; the first snapshot is due one interval after the start. */
-    public static Optional<SnapshotSchedule> start(EtcdConfig config, EtcdAccess access,
+    public static Optional<SnapshotSchedule> start(EtcdConfig config, EtcdBinary binary, EtcdAccess access,
                                                    Supplier<Optional<MembershipView>> view) {
         if (!isScheduled(config)) {
             return Optional.empty();
         }
-        SnapshotSchedule schedule = new SnapshotSchedule(config, access, view);
+        SnapshotSchedule schedule = new SnapshotSchedule(config, binary, access, view);
         long millis = schedule.interval.toMillis();
         schedule.thread.scheduleWithFixedDelay(schedule::tick, millis, millis, TimeUnit.MILLISECONDS);
         return Optional.of(schedule);
@@ -75,7 +84,8 @@ public final class SnapshotSchedule implements AutoCloseable {
 
     /** What a member that does not run reports: nothing saved, nothing failed, no newest known. */
     public static ScheduledSnapshots notRunning(EtcdConfig config) {
-        return new ScheduledSnapshots(isScheduled(config), directory(config), Optional.empty(), 0, 0, Optional.empty());
+        return new ScheduledSnapshots(isScheduled(config), directory(config), Optional.empty(), 0, 0, Optional.empty(),
+                Optional.empty(), 0);
     }
 
     private static boolean isScheduled(EtcdConfig config) {
@@ -112,6 +122,9 @@ public final class SnapshotSchedule implements AutoCloseable {
             LOG.info("Saved scheduled snapshot {} (revision {}, {} bytes)", snapshot.file(), snapshot.revision(),
                     snapshot.sizeBytes());
             SnapshotNames.deleteBeyond(directory, snapshot.clusterId(), config.get(Settings.SNAPSHOT_RETENTION));
+            if (lastCheck == null || System.nanoTime() - lastCheck >= checkInterval.toNanos()) {
+                check(snapshot);
+            }
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             lastFailure = e.getMessage();
@@ -120,10 +133,29 @@ public final class SnapshotSchedule implements AutoCloseable {
         }
     }
 
+    /** Proves the snapshot restorable; a failure is counted and said, and the snapshot kept. */
+    private void check(Snapshot snapshot) {
+        lastCheck = System.nanoTime();
+        long began = System.nanoTime();
+        try {
+            SnapshotCheck.run(snapshot, binary, config);
+            LOG.info("Proved snapshot {} restorable: restored with etcd's tool and started ({} ms)", snapshot.file(),
+                    (System.nanoTime() - began) / 1_000_000);
+        } catch (RuntimeException e) {
+            checkFailures.incrementAndGet();
+            lastFailure = e.getMessage();
+            LOG.warn("{} It is kept, but do not count on it for a restore; the snapshot taken {} from now is checked "
+                    + "again. Check that the restore tool of etcd {} is installed (see docs/backup.md).",
+                    e.getMessage(), interval, binary.version());
+            lastCheck = null;
+        }
+    }
+
     /** What the schedule has done, and the newest snapshot of the cluster in its directory. */
     public ScheduledSnapshots status(long clusterId) {
         return new ScheduledSnapshots(true, directory, SnapshotNames.newest(directory, clusterId), saved.get(),
-                failed.get(), Optional.ofNullable(lastFailure));
+                failed.get(), Optional.ofNullable(lastFailure), SnapshotNames.newestProven(directory, clusterId),
+                checkFailures.get());
     }
 
     /** Stops the schedule; a snapshot in progress is interrupted and leaves nothing behind. */

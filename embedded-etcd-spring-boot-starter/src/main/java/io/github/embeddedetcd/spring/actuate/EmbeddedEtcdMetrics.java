@@ -8,6 +8,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MemberStatus;
+import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -66,10 +68,19 @@ public final class EmbeddedEtcdMetrics implements MeterBinder {
                 m -> m.etcd.scheduledSnapshots().saved());
         counter(registry, tags, "etcd.snapshots.failures", "scheduled snapshots this member failed to save",
                 m -> m.etcd.scheduledSnapshots().failed());
-        TimeGauge.builder("etcd.snapshots.newest.age", this, TimeUnit.SECONDS, m -> m.etcd.scheduledSnapshots()
-                        .newestAge().map(age -> age.toMillis() / 1000.0).orElse(Double.NaN))
-                .tags(tags).description("the recovery point: age of the cluster's newest checked snapshot in the "
-                        + "snapshot dir").register(registry);
+        counter(registry, tags, "etcd.snapshots.check.failures", "snapshots this member could not restore and start "
+                + "in a check", m -> m.etcd.scheduledSnapshots().checkFailures());
+        age(registry, tags, "etcd.snapshots.newest.age", "age of the cluster's newest snapshot in the snapshot dir, "
+                + "its hash checked", ScheduledSnapshots::newestAge);
+        age(registry, tags, "etcd.snapshots.proven.age", "the recovery point: age of the cluster's newest snapshot "
+                + "in the snapshot dir that a check restored and started", ScheduledSnapshots::newestProvenAge);
+    }
+
+    private void age(MeterRegistry registry, Tags tags, String name, String description,
+                     Function<ScheduledSnapshots, Optional<Duration>> age) {
+        TimeGauge.builder(name, this, TimeUnit.SECONDS, m -> age.apply(m.etcd.scheduledSnapshots())
+                        .map(a -> a.toMillis() / 1000.0).orElse(Double.NaN))
+                .tags(tags).description(description).register(registry);
     }
 
     private void gauge(MeterRegistry registry, Tags tags, String name, String description,

@@ -45,8 +45,12 @@ final class MemberHealth {
             snapshotDetails.put("directory", snapshots.directory().toString());
             snapshots.newest().ifPresent(newest -> snapshotDetails.put("newest", newest.file().getFileName().toString()));
             snapshots.newestAge().ifPresent(age -> snapshotDetails.put("newestAgeSeconds", age.toSeconds()));
+            snapshots.newestProven().ifPresent(proven ->
+                    snapshotDetails.put("newestProven", proven.file().getFileName().toString()));
+            snapshots.newestProvenAge().ifPresent(age -> snapshotDetails.put("newestProvenAgeSeconds", age.toSeconds()));
             snapshotDetails.put("saved", snapshots.saved());
             snapshotDetails.put("failed", snapshots.failed());
+            snapshotDetails.put("checkFailures", snapshots.checkFailures());
             snapshots.lastFailure().ifPresent(why -> snapshotDetails.put("lastFailure", why));
             details.put("snapshots", snapshotDetails);
         }
