@@ -18,7 +18,7 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final String USAGE = "Benchmarks [--runs N] [--idle-seconds S] [--members M] [--data-mb A,B,...] "
-            + "start|promotion|failover|idle|cold|first-call|suite ...";
+            + "start|promotion|failover|idle|cold|first-call|suite|recovery ...";
 
     private Benchmarks() {
     }
@@ -62,8 +62,9 @@ public final class Benchmarks {
                 case "cold" -> new ColdStartBenchmark(runs).run();
                 case "first-call" -> new FirstCallBenchmark(runs).run();
                 case "suite" -> new SuiteBenchmark(runs).run();
+                case "recovery" -> new RecoveryBenchmark(runs, dataMb).run();
                 default -> throw new IllegalArgumentException("unknown benchmark '" + name
-                        + "'; known: start, promotion, failover, idle, cold, first-call, suite");
+                        + "'; known: start, promotion, failover, idle, cold, first-call, suite, recovery");
             }
         }
     }

@@ -130,7 +130,8 @@ final class PromotionBenchmark {
         throw new IllegalStateException("learner not promoted within " + MAX_WAIT_MILLIS + " ms");
     }
 
-    private static void load(KV kv, int dataMb) throws Exception {
+    /** Writes about {@code dataMb} MB in values of 128 KiB, eight in flight. */
+    static void load(KV kv, int dataMb) throws Exception {
         byte[] value = new byte[VALUE_BYTES];
         int count = dataMb * 1024 * 1024 / VALUE_BYTES;
         List<CompletableFuture<?>> inFlight = new ArrayList<>();

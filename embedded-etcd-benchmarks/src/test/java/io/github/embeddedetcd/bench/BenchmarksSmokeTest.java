@@ -18,16 +18,7 @@ class BenchmarksSmokeTest {
 
     @Test
     void oneRunOfTheQuickBenchmarksReportsBothSides() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            Benchmarks.main(new String[] {"--runs", "1", "start", "failover", "cold", "first-call", "suite"});
-        } finally {
-            System.setOut(original);
-        }
-        String report = captured.toString(StandardCharsets.UTF_8);
-        original.print(report);
+        String report = report("--runs", "1", "start", "failover", "cold", "first-call", "suite");
 
         // the row of runs without etcd's bootstrap stall has no figures when the single run stalled
         assertThat(report).contains("| 1 member: start → /health ok |", "| 3 members: start → all healthy |",
@@ -39,6 +30,29 @@ class BenchmarksSmokeTest {
                 "| a cluster per class (`embedded-etcd.testkit.shared=false`) |", "| one shared cluster (`shared = true`) |",
                 "| JSON gateway calls | ", "| jetcd clients | ");
         assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSizeBetween(9, 10);
+    }
+
+    @Test
+    void oneRunOfTheRecoveryBenchmarkReportsBothSides() throws Exception {
+        String report = report("--runs", "1", "--data-mb", "1", "recovery");
+
+        assertThat(report).contains("| snapshot of 1 MB: `snapshot(path)` vs `etcdctl snapshot save` |",
+                "| quorum loss: command → first acknowledged write, vs bare `etcd --force-new-cluster` |");
+        assertThat(report.lines().filter(line -> line.matches("\\| .* \\| \\d+ ms .* \\| \\d+ ms .*"))).hasSize(2);
+    }
+
+    private static String report(String... args) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Benchmarks.main(args);
+        } finally {
+            System.setOut(original);
+        }
+        String report = captured.toString(StandardCharsets.UTF_8);
+        original.print(report);
+        return report;
     }
 
     @Test
