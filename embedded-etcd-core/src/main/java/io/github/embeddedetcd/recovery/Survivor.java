@@ -105,4 +105,11 @@ public record Survivor(Path dataDir, String member, long memberId, long clusterI
     public String clusterIdHex() {
         return String.format("%016x", clusterId);
     }
+
+    /** E.g. {@code n2 (8c1aac77fa0e327a of cluster 3a4b650355463f66, /data/n2): commit 51, last entry 51 of term 4}. */
+    @Override
+    public String toString() {
+        return member + " (" + memberIdHex() + " of cluster " + clusterIdHex() + ", " + dataDir + "): commit "
+                + commitIndex + ", last entry " + lastIndex + " of term " + lastTerm;
+    }
 }
