@@ -71,8 +71,9 @@ final class MemberStart {
         EtcdProcess process = null;
         Removal removal = null;
         try {
-            SnapshotRestore.prepare(config, binary, dataDir);
+            // before a restore: a reset refused for an empty data dir must leave it empty
             QuorumRecovery.prepare(config, binary, dataDir, cancellation);
+            SnapshotRestore.prepare(config, binary, dataDir);
             StartPlan plan = StartPlan.decide(dataDir.isBootstrapped(),
                     JoinRecord.load(dataDir).map(JoinRecord::endpoints).orElse(List.of()),
                     Tombstone.load(dataDir).isPresent(), joinVia);

@@ -12,6 +12,7 @@ import io.github.embeddedetcd.internal.cluster.ClusterCalls;
 import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.RecoveryRecord;
+import io.github.embeddedetcd.internal.datadir.RestoreRecord;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
 import io.github.embeddedetcd.internal.recovery.FormerMembers;
 import io.github.embeddedetcd.internal.recovery.FormerMembers.FormerMember;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +45,8 @@ import java.util.stream.Collectors;
  */
 final class QuorumRecovery {
 
-    static final String OFF = "off";
-    static final String INSIST = "insist";
+    private static final String OFF = "off";
+    private static final String INSIST = "insist";
     private static final Logger LOG = LoggerFactory.getLogger(QuorumRecovery.class);
     private static final Duration MEMBERSHIP_POLL = Duration.ofMillis(50);
 
@@ -83,13 +85,17 @@ final class QuorumRecovery {
     }
 
     private void reset(boolean insist) {
-        if (config.get(Settings.RESTORE_FROM) != null) {
-            throw refused("embedded.restore-from is set as well. A restore builds a new cluster from a snapshot, a "
-                    + "reset keeps this member's own data: set only one of them");
-        }
         if (!dataDir.isBootstrapped()) {
             throw refused("data dir " + config.dataDir() + " holds no etcd data to keep. Reset the member with the "
                     + "newest data (embedded-etcd survivors names it), or restore a snapshot (embedded.restore-from)");
+        }
+        // a member of a cluster built from a snapshot keeps embedded.restore-from; a reset keeps its data
+        Path restoreFrom = config.get(Settings.RESTORE_FROM);
+        if (restoreFrom != null && RestoreRecord.load(dataDir)
+                .filter(r -> Path.of(r.snapshot()).equals(restoreFrom.toAbsolutePath())).isEmpty()) {
+            throw refused("embedded.restore-from names " + restoreFrom + ", which this data dir was not restored "
+                    + "from. A restore builds a new cluster from a snapshot, a reset keeps this member's own data: set "
+                    + "only one of them");
         }
         WalState wal;
         List<FormerMember> members;
@@ -112,7 +118,7 @@ final class QuorumRecovery {
         LOG.warn("Reset the cluster of member '{}' to it alone on its own data up to raft index {} "
                 + "(embedded.force-new-cluster); removed {}. Start the others with embedded.join-endpoints naming this "
                 + "member: each moves its old data aside (kept) and joins as a new member.",
-                config.name(), wal.commitIndex(), removed.isEmpty() ? "no other member" : String.join(", ", removed));
+                config.name(), wal.commitIndex(), String.join(", ", removed));
     }
 
     /**
@@ -125,16 +131,33 @@ final class QuorumRecovery {
         if (answers.isEmpty()) {
             return;
         }
-        List<FormerMember> live = answers.get(0).sees();
+        List<String> unreadable = answers.stream().filter(a -> !a.isReadable()).map(PeerProbe.Answer::unreadable).toList();
+        if (!unreadable.isEmpty() && !insist) {
+            throw refused("former members run but their answers cannot be read (" + String.join("; ", unreadable)
+                    + "), so whether the old cluster still has its majority is not known. Check this member's "
+                    + "peer-transport-security (its CA and certificate are used to ask), or stop those members; set "
+                    + "embedded.force-new-cluster: insist only if they must go");
+        }
+        List<List<FormerMember>> views = answers.stream().filter(PeerProbe.Answer::isReadable)
+                .map(PeerProbe.Answer::sees).toList();
+        if (views.isEmpty()) {
+            return; // insisted past unreadable answers
+        }
+        if (views.stream().map(QuorumRecovery::ids).distinct().count() > 1 && !insist) {
+            throw refused("the former members that answer disagree on who the members are (" + views.stream()
+                    .map(QuorumRecovery::ids).distinct().toList() + "): the old cluster is changing or split. Wait "
+                    + "and try again, or stop those members; set embedded.force-new-cluster: insist only if they must go");
+        }
+        List<FormerMember> live = views.get(0);
         Set<Long> voters = live.stream().filter(m -> !m.learner()).map(FormerMember::id).collect(Collectors.toSet());
         Map<Long, String> names = live.stream().collect(Collectors.toMap(FormerMember::id, FormerMember::label, (a, b) -> a));
-        String who = String.join(", ", answers.stream().map(a -> names.getOrDefault(a.member().id(), a.member().label())
+        String who = String.join(", ", answers.stream().filter(PeerProbe.Answer::isReadable).map(a -> names.getOrDefault(a.member().id(), a.member().label())
                 + " (" + a.member().peerUrls() + ")").toList());
         if (!names.containsKey(selfId) && !insist) {
             throw refused(who + " still run a cluster that no longer lists this member: it was removed. Join that "
                     + "cluster again (embedded.join-endpoints) instead of splitting it");
         }
-        long there = answers.stream().filter(a -> voters.contains(a.member().id())).count()
+        long there = answers.stream().filter(a -> a.isReadable() && voters.contains(a.member().id())).count()
                 + (voters.contains(selfId) ? 1 : 0);
         if (there * 2 > voters.size() && !insist) {
             throw refused(who + " still answer: with this member, " + there + " of the cluster's " + voters.size()
@@ -144,6 +167,10 @@ final class QuorumRecovery {
         }
         LOG.warn("Former members still answer: {}. The reset keeps them out; when they reach member '{}' afterwards, "
                 + "etcd tells them they were removed.", who, config.name());
+    }
+
+    private static Set<Long> ids(List<FormerMember> members) {
+        return members.stream().map(FormerMember::id).collect(Collectors.toSet());
     }
 
     /** Runs etcd once with --force-new-cluster, reachable by no peer, until it is alone and healthy. */
@@ -156,9 +183,9 @@ final class QuorumRecovery {
         LOG.info("Resetting the cluster of member '{}' to it alone (etcd --force-new-cluster, peers kept out: "
                 + "listening for them on {} only)", config.name(), isolated);
         EtcdProcess process = EtcdProcess.launch(binary, resetting, ClusterState.EXISTING);
-        cancellation.attach(process);
-        dataDir.recordEtcd(process.handle());
         try {
+            cancellation.attach(process);
+            dataDir.recordEtcd(process.handle());
             URI client = config.advertiseClientUrls().get(0);
             EtcdAccess access = EtcdAccess.of(config);
             process.awaitHealthy(client, config.startTimeout(), access);

@@ -10,6 +10,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.EtcdBinary;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.snapshot.Snapshot;
 
 import java.io.IOException;
 import java.net.URI;
@@ -72,7 +73,7 @@ final class RecoveryBenchmark {
                 etcdctl("--endpoints", endpoint, "snapshot", "save", bare.toString());
                 double bareMillis = Settle.after(Stats.millisSince(start));
                 Files.delete(lib);
-                Files.delete(Path.of(lib + ".json"));
+                Files.delete(Snapshot.metadataFile(lib));
                 Files.delete(bare);
                 if (counted) {
                     comparison.add(libMillis, bareMillis);
@@ -96,6 +97,8 @@ final class RecoveryBenchmark {
                 EtcdConfig bare = copy(survivor, dir.resolve("bare-" + round[0]++));
                 double libMillis = Settle.after(libraryReset(lib));
                 double bareMillis = Settle.after(bareReset(bare));
+                Configs.deleteTree(lib.dataDir()); // each copy holds etcd's preallocated 64 MB WAL file
+                Configs.deleteTree(bare.dataDir());
                 if (counted) {
                     comparison.add(libMillis, bareMillis);
                 }
@@ -170,10 +173,13 @@ final class RecoveryBenchmark {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("ETCDCTL_API", "3");
         Process process = builder.start();
-        if (!process.waitFor(CALL_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(CALL_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed or did not end within "
-                    + CALL_SECONDS + " s; run it by hand to see why");
+            throw new IllegalStateException(String.join(" ", command) + " did not end within " + CALL_SECONDS + " s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with code " + process.exitValue()
+                    + "; run it by hand to see why");
         }
     }
 }

@@ -190,8 +190,8 @@ public final class Settings {
             + "older ones are deleted once a new one is saved.");
     public static final Setting<Duration> SNAPSHOT_CHECK_INTERVAL = library("embedded.snapshot-check-interval",
             DURATION, Duration.ofHours(1), null, "How often the member taking scheduled snapshots proves one "
-            + "restorable: it restores the snapshot just saved into a temporary directory with etcd's tool and starts "
-            + "etcd on it alone, on loopback.");
+            + "restorable (restores the one just saved with etcd's tool and starts etcd on it alone, on loopback); "
+            + "at once whenever none of the retained snapshots is proven.");
     public static final Setting<Path> RESTORE_FROM = library("embedded.restore-from", PATH, null, "none",
             "A snapshot the first start builds a new one-member cluster from, into an empty data dir.");
     public static final Setting<String> FORCE_NEW_CLUSTER = library("embedded.force-new-cluster",

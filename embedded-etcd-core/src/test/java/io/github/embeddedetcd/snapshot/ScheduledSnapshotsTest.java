@@ -57,7 +57,11 @@ class ScheduledSnapshotsTest {
                 .startsWith("snapshot-").contains("-" + s.clusterIdHex() + "-n1-r" + s.revision() + ".db"));
         assertThat(kept).extracting(s -> s.file().getFileName().toString()).isSorted();
         try (Stream<Path> files = Files.list(snapshots)) {
-            assertThat(files.map(f -> f.getFileName().toString())).hasSize(7).contains("mine.txt");
+            // three snapshots, their metadata, the proof of one of them (a new one is checked once the
+            // proven one is deleted), and the file that is no snapshot
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertThat(names).hasSize(8).contains("mine.txt");
+            assertThat(names).filteredOn(n -> n.endsWith(".checked.json")).hasSize(1);
         }
     }
 

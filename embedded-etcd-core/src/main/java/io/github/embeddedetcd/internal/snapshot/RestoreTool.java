@@ -101,4 +101,19 @@ record RestoreTool(Path path, EtcdVersion version, boolean etcdutl) {
         }
         return command;
     }
+
+    /**
+     * Runs one of this tool's commands within the timeout.
+     *
+     * @throws IOException saying whether it timed out or with which code it exited, and its last lines
+     */
+    void run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Command.Result result = Command.run(command, timeout);
+        if (result.exitCode() != 0) {
+            List<String> lines = result.output().lines().toList();
+            throw new IOException((result.timedOut() ? "it did not end within " + timeout.toMillis() + " ms"
+                    : "it exited with code " + result.exitCode()) + ": "
+                    + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+        }
+    }
 }

@@ -12,7 +12,6 @@ import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.internal.cluster.EtcdAccess;
 import io.github.embeddedetcd.internal.json.Json;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
-import io.github.embeddedetcd.internal.util.Command;
 import io.github.embeddedetcd.internal.util.FileTrees;
 import io.github.embeddedetcd.snapshot.Snapshot;
 import io.github.embeddedetcd.snapshot.SnapshotException;
@@ -26,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Proves a saved snapshot restorable: restores it with etcd's own tool into a temporary directory
@@ -37,6 +37,7 @@ final class SnapshotCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotCheck.class);
     private static final String NAME = "snapshot-check";
+    private static final String CHECK_DIR_PREFIX = ".check-";
 
     private SnapshotCheck() {
     }
@@ -44,6 +45,16 @@ final class SnapshotCheck {
     /** Where the proof of the snapshot at {@code file} is kept. */
     static Path recordFile(Path file) {
         return file.resolveSibling(file.getFileName() + ".checked.json");
+    }
+
+    /** What a check cut short (a crash, a kill) left: each is as large as a database, and only checks use them. */
+    private static void deleteLeftovers(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path left : entries.filter(e -> e.getFileName().toString().startsWith(CHECK_DIR_PREFIX)).toList()) {
+                LOG.info("Deleting {}, left by a snapshot check that was cut short", left);
+                FileTrees.delete(left);
+            }
+        }
     }
 
     static boolean isProven(Path file) {
@@ -56,16 +67,18 @@ final class SnapshotCheck {
     static void run(Snapshot snapshot, EtcdBinary binary, EtcdConfig config) {
         Path work = null;
         try {
-            work = Files.createTempDirectory(snapshot.file().toAbsolutePath().getParent(), ".check-");
+            Path directory = snapshot.file().toAbsolutePath().getParent();
+            deleteLeftovers(directory);
+            work = Files.createTempDirectory(directory, CHECK_DIR_PREFIX);
             Path dataDir = work.resolve("data");
             URI peer = URI.create("http://127.0.0.1:" + FreePorts.next());
             URI client = URI.create("http://127.0.0.1:" + FreePorts.next());
             RestoreTool tool = RestoreTool.forEtcd(binary);
-            Command.Result restored = Command.run(tool.command(snapshot.file(), NAME, List.of(peer), NAME, dataDir, null,
-                    0), config.startTimeout());
-            if (restored.exitCode() != 0) {
-                throw new IOException(tool.path().getFileName() + " exited with code " + restored.exitCode() + ": "
-                        + String.join(" | ", restored.output().lines().toList()));
+            List<String> restore = tool.command(snapshot.file(), NAME, List.of(peer), NAME, dataDir, null, 0);
+            try {
+                tool.run(restore, config.startTimeout());
+            } catch (IOException e) {
+                throw new IOException(String.join(" ", restore) + " failed, " + e.getMessage(), e);
             }
             EtcdConfig alone = EtcdConfig.builder().name(NAME).dataDir(dataDir).clientUrl(client).peerUrl(peer)
                     .initialCluster(Map.of(NAME, List.of(peer))).set(Settings.LOG_LEVEL, "warn")
@@ -81,7 +94,7 @@ final class SnapshotCheck {
                     .put("revision", snapshot.revision())));
         } catch (IOException | RuntimeException e) {
             throw new SnapshotException("Snapshot " + snapshot.file() + " did not restore and start in a test: "
-                    + e.getMessage(), e);
+                    + e.getMessage() + ". Do not count on it for a restore; docs/backup.md says what the check needs.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SnapshotException("Interrupted while checking snapshot " + snapshot.file(), e);
@@ -90,8 +103,8 @@ final class SnapshotCheck {
                 try {
                     FileTrees.delete(work);
                 } catch (IOException e) {
-                    LOG.warn("Cannot delete {} after checking snapshot {}: {}. Delete it by hand; the next check "
-                            + "uses a directory of its own.", work, snapshot.file(), e.toString());
+                    LOG.warn("Cannot delete {} after checking snapshot {}: {}. The next check tries again; or delete "
+                            + "it by hand.", work, snapshot.file(), e.toString());
                 }
             }
         }

@@ -10,7 +10,6 @@ import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.RestoreRecord;
-import io.github.embeddedetcd.internal.util.Command;
 import io.github.embeddedetcd.internal.util.FileTrees;
 import io.github.embeddedetcd.snapshot.Snapshot;
 import io.github.embeddedetcd.snapshot.SnapshotException;
@@ -92,11 +91,7 @@ public final class SnapshotRestore {
                 bump);
         try {
             FileTrees.delete(work);
-            Command.Result result = Command.run(command, config.startTimeout());
-            if (result.exitCode() != 0) {
-                throw new IOException((result.timedOut() ? "it did not end within " + config.startTimeout().toMillis()
-                        + " ms" : "it exited with code " + result.exitCode()) + ": " + lastLines(result.output()));
-            }
+            tool.run(command, config.startTimeout());
             Files.move(work.resolve("member"), dataDir.path().resolve("member"), StandardCopyOption.ATOMIC_MOVE);
             FileTrees.delete(work);
         } catch (IOException e) {
@@ -196,10 +191,5 @@ public final class SnapshotRestore {
         } catch (IOException e) {
             LOG.warn("Cannot remove what the failed restore left in {}: {}", work, e.toString());
         }
-    }
-
-    private static String lastLines(String output) {
-        List<String> lines = output.lines().toList();
-        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 }

@@ -50,8 +50,8 @@ public final class SnapshotSchedule implements AutoCloseable {
     private volatile String lastFailure;
     private final EtcdBinary binary;
     private final Duration checkInterval;
-    /** When the last check began, in System.nanoTime(); none yet, so the first snapshot is checked. */
-    private volatile Long lastCheck;
+    /** When the last check began, in System.nanoTime() (only the schedule's thread reads and writes it). */
+    private long lastCheck = System.nanoTime();
 
     private SnapshotSchedule(EtcdConfig config, EtcdBinary binary, EtcdAccess access,
                              Supplier<Optional<MembershipView>> view) {
@@ -122,7 +122,9 @@ public final class SnapshotSchedule implements AutoCloseable {
             LOG.info("Saved scheduled snapshot {} (revision {}, {} bytes)", snapshot.file(), snapshot.revision(),
                     snapshot.sizeBytes());
             SnapshotNames.deleteBeyond(directory, snapshot.clusterId(), config.get(Settings.SNAPSHOT_RETENTION));
-            if (lastCheck == null || System.nanoTime() - lastCheck >= checkInterval.toNanos()) {
+            // due when no retained snapshot is proven (the first, or the proven one aged out), else once an interval
+            if (SnapshotNames.newestProven(directory, snapshot.clusterId()).isEmpty()
+                    || System.nanoTime() - lastCheck >= checkInterval.toNanos()) {
                 check(snapshot);
             }
         } catch (RuntimeException e) {
@@ -136,18 +138,15 @@ public final class SnapshotSchedule implements AutoCloseable {
     /** Proves the snapshot restorable; a failure is counted and said, and the snapshot kept. */
     private void check(Snapshot snapshot) {
         lastCheck = System.nanoTime();
-        long began = System.nanoTime();
         try {
             SnapshotCheck.run(snapshot, binary, config);
             LOG.info("Proved snapshot {} restorable: restored with etcd's tool and started ({} ms)", snapshot.file(),
-                    (System.nanoTime() - began) / 1_000_000);
+                    (System.nanoTime() - lastCheck) / 1_000_000);
         } catch (RuntimeException e) {
             checkFailures.incrementAndGet();
             lastFailure = e.getMessage();
-            LOG.warn("{} It is kept, but do not count on it for a restore; the snapshot taken {} from now is checked "
-                    + "again. Check that the restore tool of etcd {} is installed (see docs/backup.md).",
-                    e.getMessage(), interval, binary.version());
-            lastCheck = null;
+            LOG.warn("{} The snapshot is kept; while no retained snapshot is proven, each new one is checked.",
+                    e.getMessage());
         }
     }
 
