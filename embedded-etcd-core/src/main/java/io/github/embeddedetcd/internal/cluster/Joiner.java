@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * Adds a member to an existing cluster as a learner, idempotently: a member already registered
  * with this member's peer URL (an earlier join that crashed before starting) is reused. etcd allows
  * one learner at a time, so "too many learners", "unhealthy cluster" and unreachable endpoints are
- * retried with jittered backoff until the join timeout. The registration is complete once the
+ * retried with jittered backoff until the join timeout (and "member not found", see
+ * {@link #NEXT_SECOND}, a second later). The registration is complete once the
  * cluster has decided its cluster version: a new member started before that exits with
  * "incompatible with current running cluster" (etcd accepts it only when a member it asks reports
  * a version, and a cluster started a moment ago may report "not decided" yet).
@@ -36,6 +37,12 @@ public final class Joiner {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
     private static final Duration VERSION_POLL = Duration.ofMillis(20);
+    /**
+     * etcd derives a new member's ID from its peer URLs and the current second, and answers an add
+     * whose ID is a removed member's with "member not found": the same peer URLs removed and added
+     * again within one second (a replaced member rejoining at once) get a new ID only in the next.
+     */
+    private static final Duration NEXT_SECOND = Duration.ofSeconds(1);
 
     private final EtcdConfig config;
     private final List<URI> endpoints;
@@ -82,16 +89,18 @@ public final class Joiner {
                 return attempt(calls);
             } catch (ClusterCallException e) {
                 lastFailure = e;
-                if (!e.error().isTransient() && e.error() != EtcdError.PEER_URL_EXISTS) {
+                boolean removedIdThisSecond = e.error() == EtcdError.MEMBER_NOT_FOUND;
+                if (!e.error().isTransient() && e.error() != EtcdError.PEER_URL_EXISTS && !removedIdThisSecond) {
                     throw new EmbeddedEtcdException("Cannot join member '" + config.name() + "' via " + endpoints
                             + ": " + e.getMessage(), e);
                 }
-                Duration pause = backoff.next();
+                Duration pause = removedIdThisSecond ? NEXT_SECOND : backoff.next();
                 if (System.nanoTime() + pause.toNanos() > deadline) {
                     throw timedOut();
                 }
-                LOG.info("Join of '{}' not possible yet ({}); retrying in {} ms", config.name(), e.getMessage(),
-                        pause.toMillis());
+                String why = removedIdThisSecond ? e.getMessage() + ": a member with these peer URLs was removed "
+                        + "this second, so etcd gave the new one its ID" : e.getMessage();
+                LOG.info("Join of '{}' not possible yet ({}); retrying in {} ms", config.name(), why, pause.toMillis());
                 Pause.sleep(pause, "joining member '" + config.name() + "'");
             }
         }
