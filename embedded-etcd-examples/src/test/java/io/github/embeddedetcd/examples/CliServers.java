@@ -4,19 +4,23 @@
  */
 package io.github.embeddedetcd.examples;
 
+import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.options.GetOption;
 import io.github.embeddedetcd.EtcdAdmin;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -26,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  */
 final class CliServers implements AfterEachCallback {
 
+    /** The deadline of one etcd call from a test. */
+    static final Duration CALL = Duration.ofSeconds(10);
     private static final Duration STOP = Duration.ofSeconds(20);
     private static final Duration HEALTHY = Duration.ofSeconds(60);
 
@@ -49,11 +55,43 @@ final class CliServers implements AfterEachCallback {
         return process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A client of the member at this URL, once it answers healthy. */
-    static Client awaitClient(URI url) {
+    /** Waits until the member at this URL answers healthy; returns an admin for it. */
+    static EtcdAdmin awaitHealthy(URI url) {
         EtcdAdmin admin = EtcdAdmin.connect(url);
         await().atMost(HEALTHY).pollInterval(Duration.ofMillis(200)).until(() -> admin.isHealthy(url));
-        return admin.newClient();
+        return admin;
+    }
+
+    /** A client of the member at this URL, once it answers healthy. */
+    static Client awaitClient(URI url) {
+        return awaitHealthy(url).newClient();
+    }
+
+    /** Waits until the member at this URL lists {@code count} voters (a join waits out etcd's 5 s reconfiguration rule). */
+    static void awaitVoters(URI url, int count) {
+        EtcdAdmin admin = EtcdAdmin.connect(url);
+        await().atMost(HEALTHY).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(admin.members()).filteredOn(m -> !m.learner()).hasSize(count));
+    }
+
+    /** Writes keys k0, k1, ... with values v0, v1, ..., each acknowledged. */
+    static void writeKeys(Client client, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            client.getKVClient().put(bytes("k" + i), bytes("v" + i)).get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Waits until the member at this URL holds {@code count} keys under "k" in its own copy (a serializable read). */
+    static void awaitKeys(URI member, int count) {
+        try (Client client = awaitClient(member)) {
+            GetOption localPrefix = GetOption.builder().isPrefix(true).withSerializable(true).build();
+            await().atMost(CALL).untilAsserted(() -> assertThat(client.getKVClient().get(bytes("k"), localPrefix)
+                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs()).hasSize(count));
+        }
+    }
+
+    static ByteSequence bytes(String text) {
+        return ByteSequence.from(text, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -4,10 +4,7 @@
  */
 package io.github.embeddedetcd.examples;
 
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.options.GetOption;
-import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,19 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * docs/backup.md's runbook for a lost majority, with the CLI: two of three members are gone, the
@@ -35,8 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class QuorumLossIT {
 
-    private static final Duration CALL = Duration.ofSeconds(10);
-    private static final Duration RECONFIGURATION = Duration.ofSeconds(60);
     private static final Pattern NEWEST = Pattern.compile("Newest data: '(n\\d)'");
 
     @TempDir
@@ -50,12 +41,10 @@ class QuorumLossIT {
         Process n1 = servers.start("server", config(1, List.of()));
         try (Client client = CliServers.awaitClient(url(1))) {
             Process n2 = servers.start("server", config(2, List.of(url(1))));
-            awaitVoters(url(1), 2);
+            CliServers.awaitVoters(url(1), 2);
             Process n3 = servers.start("server", config(3, List.of(url(1))));
-            awaitVoters(url(1), 3);
-            for (int i = 0; i < 10; i++) {
-                client.getKVClient().put(bytes("k" + i), bytes("v" + i)).get(CALL.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            CliServers.awaitVoters(url(1), 3);
+            CliServers.writeKeys(client, 10);
             for (Process lost : List.of(n1, n3, n2)) { // n1 and n3 are lost; n2 without a majority is stopped too
                 assertThat(CliServers.stop(lost)).isTrue();
             }
@@ -72,25 +61,16 @@ class QuorumLossIT {
 
         deleteTree(dir.resolve("n1.etcd")); // n1's host came back with an empty volume
         servers.start("survivors", config(3, List.of()), "--reset", config(2, List.of()).toString());
-        try (Client client = CliServers.awaitClient(url(survivor))) {
-            assertThat(EtcdAdmin.connect(url(survivor)).members()).extracting(Member::name)
-                    .containsExactly("n" + survivor);
-            servers.start("server", config(other, List.of(url(survivor))));
-            servers.start("server", config(1, List.of(url(survivor))));
-            awaitVoters(url(survivor), 3);
-            assertThat(client.getKVClient().get(bytes("k"), GetOption.builder().isPrefix(true).build())
-                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS).getKvs()).hasSize(10);
-        }
+        assertThat(CliServers.awaitHealthy(url(survivor)).members()).extracting(Member::name)
+                .containsExactly("n" + survivor);
+        servers.start("server", config(other, List.of(url(survivor))));
+        servers.start("server", config(1, List.of(url(survivor))));
+        CliServers.awaitVoters(url(survivor), 3);
+        CliServers.awaitKeys(url(1), 10);
         try (Stream<Path> entries = Files.list(dir)) {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .as("the stale member's data is kept aside").anyMatch(n -> n.startsWith("n" + other + ".etcd.removed-"));
         }
-    }
-
-    private static void awaitVoters(URI url, int count) {
-        EtcdAdmin admin = EtcdAdmin.connect(url);
-        await().atMost(RECONFIGURATION).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(admin.members()).filteredOn(m -> !m.learner()).hasSize(count));
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -102,27 +82,12 @@ class QuorumLossIT {
     }
 
     private static URI url(int n) {
-        return URI.create("http://127.0.0.3" + n + ":2379");
+        return MemberYaml.clientUrl("127.0.0.3" + n);
     }
 
-    /** The member's config, its join endpoints as given: the runbook edits them to name the survivor. */
+    /** The member's config, its join endpoint as given: the runbook edits it to name the survivor. */
     private Path config(int n, List<URI> joinEndpoints) throws IOException {
-        String host = "127.0.0.3" + n;
-        String join = joinEndpoints.isEmpty() ? "" : "  join-endpoints: " + joinEndpoints.get(0) + "\n";
-        return Files.writeString(dir.resolve("n" + n + ".yaml"), """
-                name: n%d
-                data-dir: %s
-                listen-peer-urls: http://%s:2380
-                listen-client-urls: http://%s:2379
-                initial-cluster: n%d=http://%s:2380
-                heartbeat-interval: 10
-                election-timeout: 100
-                embedded:
-                  http-host: %s
-                %s""".formatted(n, dir.resolve("n" + n + ".etcd"), host, host, n, host, host, join));
+        return MemberYaml.write(dir, "n" + n, "127.0.0.3" + n, joinEndpoints.stream().findFirst());
     }
 
-    private static ByteSequence bytes(String text) {
-        return ByteSequence.from(text, StandardCharsets.UTF_8);
-    }
 }
