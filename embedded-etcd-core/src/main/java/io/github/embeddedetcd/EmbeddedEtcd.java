@@ -8,6 +8,7 @@ import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.ConfigFile;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.ForceNewCluster;
 import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.internal.binary.BinaryResolver;
 import io.github.embeddedetcd.internal.datadir.DataDir;
@@ -407,7 +408,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
          * ({@code embedded.force-new-cluster: if-majority-lost}). The other members then join it.
          */
         public Builder forceNewCluster() {
-            return configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, "if-majority-lost"));
+            return configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, ForceNewCluster.IF_MAJORITY_LOST));
         }
 
         /** The etcd binary to run (else {@code ETCD_BINARY}, then {@code PATH}). */

@@ -6,6 +6,7 @@ package io.github.embeddedetcd;
 
 import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.ForceNewCluster;
 import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.internal.cluster.ClusterCallException;
 import io.github.embeddedetcd.internal.cluster.ClusterCalls;
@@ -45,8 +46,6 @@ import java.util.stream.Collectors;
  */
 final class QuorumRecovery {
 
-    private static final String OFF = "off";
-    private static final String INSIST = "insist";
     private static final Logger LOG = LoggerFactory.getLogger(QuorumRecovery.class);
     private static final Duration MEMBERSHIP_POLL = Duration.ofMillis(50);
 
@@ -69,9 +68,9 @@ final class QuorumRecovery {
      * @throws EmbeddedEtcdException saying why the reset is refused (nothing changed) or failed
      */
     static void prepare(EtcdConfig config, EtcdBinary binary, DataDir dataDir, Cancellation cancellation) {
-        String mode = config.get(Settings.FORCE_NEW_CLUSTER);
+        ForceNewCluster mode = config.get(Settings.FORCE_NEW_CLUSTER);
         Optional<RecoveryRecord> before = RecoveryRecord.load(dataDir);
-        if (mode.equals(OFF)) {
+        if (mode == ForceNewCluster.OFF) {
             before.ifPresent(done -> RecoveryRecord.clear(dataDir));
             return;
         }
@@ -81,7 +80,7 @@ final class QuorumRecovery {
                     + "a later loss of quorum can be recovered the same way.", config.name(), before.get().recoveredAt());
             return;
         }
-        new QuorumRecovery(config, binary, dataDir, cancellation).reset(mode.equals(INSIST));
+        new QuorumRecovery(config, binary, dataDir, cancellation).reset(mode == ForceNewCluster.INSIST);
     }
 
     private void reset(boolean insist) {

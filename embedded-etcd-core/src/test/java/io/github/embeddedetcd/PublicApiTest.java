@@ -49,6 +49,7 @@ class PublicApiTest {
             "io.github.embeddedetcd.config.ConfigFile",
             "io.github.embeddedetcd.config.Credentials",
             "io.github.embeddedetcd.config.EtcdConfig",
+            "io.github.embeddedetcd.config.ForceNewCluster",
             "io.github.embeddedetcd.config.Setting",
             "io.github.embeddedetcd.config.Settings",
             "io.github.embeddedetcd.config.TransportSecurity",

@@ -194,9 +194,9 @@ public final class Settings {
             + "at once whenever none of the retained snapshots is proven.");
     public static final Setting<Path> RESTORE_FROM = library("embedded.restore-from", PATH, null, "none",
             "A snapshot the first start builds a new one-member cluster from, into an empty data dir.");
-    public static final Setting<String> FORCE_NEW_CLUSTER = library("embedded.force-new-cluster",
-            ValueType.oneOf("off", "if-majority-lost", "insist"), "off", null, "Recovery from a lost majority: the "
-            + "next start resets the cluster to this member alone on its own data (etcd's --force-new-cluster), once; "
+    public static final Setting<ForceNewCluster> FORCE_NEW_CLUSTER = library("embedded.force-new-cluster",
+            ValueType.FORCE_NEW_CLUSTER, ForceNewCluster.OFF, ForceNewCluster.OFF.value(), "Recovery from a lost "
+            + "majority: the next start resets the cluster to this member alone on its own data (etcd's --force-new-cluster), once; "
             + "if-majority-lost refuses while a majority of the old members answers, insist resets even then.");
     public static final Setting<Path> CACERT = library("embedded.cacert", PATH, null,
             "client-transport-security.trusted-ca-file", "CA the library's clients trust for members' certificates.");

@@ -9,8 +9,8 @@ import io.github.embeddedetcd.internal.config.Values;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -34,9 +34,8 @@ final class ValueType<T> {
             List::copyOf, List::copyOf, v -> String.join(",", v));
     static final ValueType<Map<String, List<URI>>> MEMBERS = new ValueType<>("java.lang.String", true,
             v -> InitialCluster.parse(String.join(",", v)), InitialCluster::copyOf, InitialCluster::flag);
-    static final ValueType<ClusterState> CLUSTER_STATE = scalar("java.lang.String",
-            v -> ClusterState.valueOf(Values.oneOf(v, "new", "existing").toUpperCase(Locale.ROOT)), s -> s,
-            ClusterState::flagValue);
+    static final ValueType<ClusterState> CLUSTER_STATE = spelled(ClusterState.values(), ClusterState::flagValue);
+    static final ValueType<ForceNewCluster> FORCE_NEW_CLUSTER = spelled(ForceNewCluster.values(), ForceNewCluster::value);
     /** A raft interval in milliseconds: a whole number, or a duration such as {@code 100ms}. */
     static final ValueType<Integer> RAFT_MILLIS = scalar("java.lang.Integer", ValueType::raftMillis,
             v -> (int) Values.within(v, 1, EtcdConfig.RAFT_MILLIS_MAX), String::valueOf);
@@ -70,6 +69,15 @@ final class ValueType<T> {
     static ValueType<Integer> ints(int min, int max) {
         return scalar("java.lang.Integer", v -> (int) Values.number(v, min, max),
                 v -> (int) Values.within(v, min, max), String::valueOf);
+    }
+
+    /** One of an enum's constants, each written in config files as {@code spelling} gives it. */
+    private static <E extends Enum<E>> ValueType<E> spelled(E[] constants, Function<E, String> spelling) {
+        String[] words = Arrays.stream(constants).map(spelling).toArray(String[]::new);
+        return scalar("java.lang.String", v -> {
+            String word = Values.oneOf(v, words);
+            return Arrays.stream(constants).filter(c -> spelling.apply(c).equals(word)).findFirst().orElseThrow();
+        }, c -> c, spelling);
     }
 
     static ValueType<String> oneOf(String... words) {

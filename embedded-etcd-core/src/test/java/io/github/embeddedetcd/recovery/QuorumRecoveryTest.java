@@ -13,6 +13,7 @@ import io.github.embeddedetcd.Members;
 import io.github.embeddedetcd.TestNodes;
 import io.github.embeddedetcd.Waits;
 import io.github.embeddedetcd.config.EtcdConfig;
+import io.github.embeddedetcd.config.ForceNewCluster;
 import io.github.embeddedetcd.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,7 +66,7 @@ class QuorumRecoveryTest {
         assertThat(Survivor.newest(List.of(n3, n2))).isEqualTo(n2);
         old.get(0).deleteData(); // n1's host is gone for good
 
-        EmbeddedEtcd reset = members.start(member(1, c -> c.set(Settings.FORCE_NEW_CLUSTER, "if-majority-lost")));
+        EmbeddedEtcd reset = members.start(member(1, c -> c.set(Settings.FORCE_NEW_CLUSTER, ForceNewCluster.IF_MAJORITY_LOST)));
         assertThat(reset.members()).extracting(Member::name).containsExactly("n2");
         assertThat(keys(reset.client(), "k/")).containsExactlyInAnyOrderElementsOf(acknowledged);
 
@@ -89,7 +90,7 @@ class QuorumRecoveryTest {
         old.get(0).close();
         DirectorySnapshot before = DirectorySnapshot.of(dir.resolve("n1"));
 
-        EmbeddedEtcd reset = members.add(member(0, c -> c.set(Settings.FORCE_NEW_CLUSTER, "if-majority-lost")).build());
+        EmbeddedEtcd reset = members.add(member(0, c -> c.set(Settings.FORCE_NEW_CLUSTER, ForceNewCluster.IF_MAJORITY_LOST)).build());
         assertThatThrownBy(reset::start).isInstanceOf(EmbeddedEtcdException.class)
                 .hasMessageContaining("Will not reset the cluster of member 'n1'")
                 .hasMessageContaining("3 of the cluster's 3 voters are there")

@@ -14,6 +14,7 @@ import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.Members;
 import io.github.embeddedetcd.TestNodes;
 import io.github.embeddedetcd.Waits;
+import io.github.embeddedetcd.config.EtcdConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import static io.github.embeddedetcd.Kv.bytes;
 import static io.github.embeddedetcd.Kv.keys;
@@ -176,10 +179,27 @@ class RestoreTest {
         assertThat(DirectorySnapshot.of(other)).isEqualTo(before);
     }
 
+    /** etcd's own procedure restores every member of a static cluster: here each would make a cluster of its own. */
+    @Test
+    void aMemberWhoseInitialClusterNamesOthersIsRefused() throws Exception {
+        Snapshot snapshot = snapshotWithOneKey();
+        assertRefused(snapshot.file(), config -> {
+            Map<String, List<URI>> cluster = new LinkedHashMap<>();
+            cluster.put(config.name(), config.initialAdvertisePeerUrls());
+            cluster.put("n2", List.of(URI.create("http://127.0.0.2:2380")));
+            cluster.put("n3", List.of(URI.create("http://127.0.0.3:2380")));
+            return config.toBuilder().initialCluster(cluster).build();
+        }, "initial-cluster names other members too (n2, n3), but a restore builds a new cluster of this member alone");
+    }
+
     private void assertRefused(Path snapshot, String why) {
+        assertRefused(snapshot, UnaryOperator.identity(), why);
+    }
+
+    private void assertRefused(Path snapshot, UnaryOperator<EtcdConfig> tweak, String why) {
         Path target = dir.resolve("target-" + snapshot.getFileName());
-        EmbeddedEtcd restore = EmbeddedEtcd.builder().config(TestNodes.config("new", target).build()).restore(snapshot)
-                .build();
+        EmbeddedEtcd restore = EmbeddedEtcd.builder().config(tweak.apply(TestNodes.config("new", target).build()))
+                .restore(snapshot).build();
         assertThatThrownBy(restore::start).isInstanceOf(SnapshotException.class).hasMessageContaining(why)
                 .hasMessageContaining("Nothing was changed");
         assertThat(target.resolve("member")).doesNotExist();

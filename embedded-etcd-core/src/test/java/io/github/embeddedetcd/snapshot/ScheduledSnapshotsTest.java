@@ -6,6 +6,8 @@ package io.github.embeddedetcd.snapshot;
 
 import io.etcd.jetcd.ByteSequence;
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.EtcdBinary;
+import io.github.embeddedetcd.LogCapture;
 import io.github.embeddedetcd.Members;
 import io.github.embeddedetcd.TestNodes;
 import io.github.embeddedetcd.Waits;
@@ -19,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +101,38 @@ class ScheduledSnapshotsTest {
         assertThat(status.lastFailure()).hasValueSatisfying(why -> assertThat(why).contains(notADirectory.toString()));
         assertThat(member.isHealthy()).isTrue();
         put(member, "still", "writable");
+    }
+
+    /** etcd's restore tool fails (here a stand-in that says why): the check is counted, logged, the snapshot kept. */
+    @Test
+    void aSnapshotWhoseCheckFailsIsKeptTheFailureCountedAndEtcdRunsOn() throws Exception {
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        EtcdBinary real = EtcdBinary.locate();
+        Path etcd = Files.copy(real.path(), tools.resolve("etcd"), StandardCopyOption.COPY_ATTRIBUTES);
+        for (String tool : List.of("etcdctl", "etcdutl")) {
+            Path script = Files.writeString(tools.resolve(tool), """
+                    #!/bin/sh
+                    if [ "$1" = version ]; then echo "%s version: %s"; exit 0; fi
+                    echo "restore: the disk is on fire" >&2
+                    exit 3
+                    """.formatted(tool, real.version()));
+            assertThat(script.toFile().setExecutable(true)).isTrue();
+        }
+        Path snapshots = dir.resolve("snapshots");
+        try (LogCapture log = LogCapture.of("io.github.embeddedetcd.internal.snapshot.SnapshotSchedule")) {
+            EmbeddedEtcd member = members.add(EmbeddedEtcd.builder().config(scheduled("n1", c -> c.set(Settings.SNAPSHOT_DIR,
+                    snapshots))).binary(etcd).serviceLoaderListeners(false).build()).start();
+            put(member, "k", "v");
+
+            await().atMost(SEVERAL).until(() -> member.scheduledSnapshots().checkFailures() >= 2);
+
+            ScheduledSnapshots status = member.scheduledSnapshots();
+            assertThat(status.newestProven()).isEmpty();
+            assertThat(status.newest()).hasValueSatisfying(s -> assertThat(s.file()).exists());
+            assertThat(log.messages()).anyMatch(m -> m.contains("the disk is on fire") && m.contains("The snapshot is kept"));
+            assertThat(member.isHealthy()).isTrue();
+            put(member, "still", "writable");
+        }
     }
 
     @Test

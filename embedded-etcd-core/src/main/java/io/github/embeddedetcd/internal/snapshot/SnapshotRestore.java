@@ -72,6 +72,7 @@ public final class SnapshotRestore {
                     + "cluster in an empty data dir: move it aside (its data is kept), or remove embedded.restore-from "
                     + "to start on it");
         }
+        requireAlone(file, config);
         Optional<Snapshot> described = metadata(file);
         described.ifPresent(snapshot -> requireVersion(snapshot, binary, file, config));
         Path walDir = config.walDir();
@@ -122,6 +123,22 @@ public final class SnapshotRestore {
             return Optional.empty();
         }
         return Optional.of(SnapshotFiles.read(file));
+    }
+
+    /**
+     * A restore builds a cluster of this member alone: with initial-cluster naming others, each of
+     * them restoring too would make as many separate clusters, each taking writes. (etcd's own
+     * procedure restores every member with the whole initial-cluster, but on 3.5 each member would
+     * raise the revision by an amount of its own, and their databases would differ.)
+     */
+    private static void requireAlone(Path file, EtcdConfig config) {
+        List<String> others = config.initialCluster().keySet().stream().filter(n -> !n.equals(config.name())).toList();
+        if (!others.isEmpty()) {
+            throw refused(file, config, "initial-cluster names other members too (" + String.join(", ", others)
+                    + "), but a restore builds a new cluster of this member alone, and each of them restoring as well "
+                    + "would make a cluster of its own. Restore on one member, with initial-cluster naming only it, "
+                    + "and start the others with embedded.join-endpoints naming it");
+        }
     }
 
     private static void requireVersion(Snapshot snapshot, EtcdBinary binary, Path file, EtcdConfig config) {

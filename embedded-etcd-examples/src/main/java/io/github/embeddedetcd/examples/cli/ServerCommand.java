@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.examples.cli;
 
+import io.github.embeddedetcd.config.ForceNewCluster;
 import io.github.embeddedetcd.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,8 @@ final class ServerCommand implements Callable<Integer> {
             return 2;
         }
         if (forceNewCluster) {
-            member.configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, insist ? "insist" : "if-majority-lost"));
+            member.configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, insist ? ForceNewCluster.INSIST
+                    : ForceNewCluster.IF_MAJORITY_LOST));
         }
         return new RunningMember().run(member, etcd -> etcd.start());
     }

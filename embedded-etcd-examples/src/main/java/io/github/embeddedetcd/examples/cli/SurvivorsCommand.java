@@ -5,6 +5,7 @@
 package io.github.embeddedetcd.examples.cli;
 
 import io.github.embeddedetcd.EmbeddedEtcdException;
+import io.github.embeddedetcd.config.ForceNewCluster;
 import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.recovery.Survivor;
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ final class SurvivorsCommand implements Callable<Integer> {
             return 0;
         }
         MemberOptions member = MemberOptions.of(config);
-        member.configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, "if-majority-lost"));
+        member.configure(c -> c.set(Settings.FORCE_NEW_CLUSTER, ForceNewCluster.IF_MAJORITY_LOST));
         return new RunningMember().run(member, etcd -> etcd.start());
     }
 }
