@@ -28,34 +28,41 @@ final class BareEtcd implements AutoCloseable {
     private static final long READY_TIMEOUT_MILLIS = 30_000;
 
     private final EtcdConfig config;
+    private final List<String> command;
     private final Process process;
 
-    private BareEtcd(EtcdConfig config, Process process) {
+    private BareEtcd(EtcdConfig config, List<String> command, Process process) {
         this.config = config;
+        this.command = command;
         this.process = process;
     }
 
-    /** Starts the process, without waiting. */
+    /** Starts the process of a new cluster's member, without waiting. */
     static BareEtcd launch(EtcdConfig config) throws IOException {
+        return launch(config, ClusterState.NEW);
+    }
+
+    /** Starts the process, without waiting; {@code EXISTING} for a member added to a running cluster. */
+    static BareEtcd launch(EtcdConfig config, ClusterState state) throws IOException {
         Files.createDirectories(config.dataDir().getParent());
-        List<String> command = command(config);
+        List<String> command = command(config, state);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        return new BareEtcd(config, process);
+        return new BareEtcd(config, command, process);
     }
 
     /** The binary and the flags the library would pass, without its command prefix. */
-    private static List<String> command(EtcdConfig config) {
+    private static List<String> command(EtcdConfig config, ClusterState state) {
         List<String> command = new ArrayList<>();
         command.add(BINARY.path().toString());
-        command.addAll(config.etcdFlags(ClusterState.NEW));
+        command.addAll(config.etcdFlags(state));
         return command;
     }
 
     /** Polls /health until healthy (bounded). */
     void awaitHealthy() throws InterruptedException {
         awaitHealthy(config.advertiseClientUrls().get(0), process,
-                "bare etcd " + config.name() + " (command: " + String.join(" ", command(config)) + ")");
+                "bare etcd " + config.name() + " (command: " + String.join(" ", command) + ")");
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * {@code etcdctl snapshot save} on the same member. (b) Recovery from quorum loss, from the command
  * to the first acknowledged write: {@code forceNewCluster().start()} against bare
  * {@code etcd --force-new-cluster}, each on its own copy of the same survivor's data dir (the
- * library also probes the old peers, resets with its peers kept out, and starts again).
+ * library also probes the old peers, resets with its peers kept out, and starts again). Then
+ * {@link RestoreBenchmark} (with the first data size) and {@link SnapshotLatencyBenchmark} (the last).
  */
 final class RecoveryBenchmark {
 
@@ -42,17 +43,17 @@ final class RecoveryBenchmark {
     }
 
     void run() throws Exception {
-        List<Comparison> snapshots = new ArrayList<>();
+        List<Comparison> all = new ArrayList<>();
         for (int dataMb : dataSizesMb) {
-            snapshots.add(snapshot(dataMb));
+            all.add(snapshot(dataMb));
         }
-        Comparison recovery = quorumLoss();
+        all.add(quorumLoss());
+        all.addAll(new RestoreBenchmark(runs, dataSizesMb.get(0)).run());
+        all.addAll(new SnapshotLatencyBenchmark(runs, dataSizesMb.get(dataSizesMb.size() - 1)).run());
         Comparison.printHeader();
-        snapshots.forEach(Comparison::print);
-        recovery.print();
+        all.forEach(Comparison::print);
         System.out.println();
-        snapshots.forEach(Comparison::printAll);
-        recovery.printAll();
+        all.forEach(Comparison::printAll);
     }
 
     private Comparison snapshot(int dataMb) throws Exception {
@@ -159,16 +160,21 @@ final class RecoveryBenchmark {
         return survivor.toBuilder().dataDir(dataDir).build();
     }
 
-    private static void put(Client client, String key) throws Exception {
+    static void put(Client client, String key) throws Exception {
         client.getKVClient().put(ByteSequence.from(key, StandardCharsets.UTF_8), ByteSequence.from("v",
                 StandardCharsets.UTF_8)).get(CALL_SECONDS, TimeUnit.SECONDS);
     }
 
     /** etcdctl next to the etcd binary in use, else on PATH. */
-    private static void etcdctl(String... args) throws Exception {
+    static void etcdctl(String... args) throws Exception {
         Path beside = EtcdBinary.locate().path().toAbsolutePath().resolveSibling("etcdctl");
         List<String> command = new ArrayList<>(List.of(Files.isExecutable(beside) ? beside.toString() : "etcdctl"));
         command.addAll(List.of(args));
+        runTool(command);
+    }
+
+    /** Runs one of etcd's tools to its end (bounded), its output discarded; fails unless it exits with 0. */
+    static void runTool(List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("ETCDCTL_API", "3");
