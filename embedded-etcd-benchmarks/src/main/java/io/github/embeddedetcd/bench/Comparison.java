@@ -26,15 +26,18 @@ final class Comparison {
         this.target = target;
     }
 
-    /** One round of measurements; {@code counted} is false for the warm-up round, whose figures are dropped. */
+    /**
+     * One round of measurements: {@code round} numbers it from 0 (for file names that must differ),
+     * and {@code counted} is false for the warm-up round, round 0, whose figures are dropped.
+     */
     interface Round {
-        void run(boolean counted) throws Exception;
+        void run(int round, boolean counted) throws Exception;
     }
 
     /** Runs one warm-up round, then {@code runs} counted ones. */
     static void withWarmUp(int runs, Round round) throws Exception {
         for (int i = 0; i <= runs; i++) {
-            round.run(i > 0);
+            round.run(i, i > 0);
         }
     }
 

@@ -41,7 +41,7 @@ final class FailoverBenchmark {
     void run() throws Exception {
         Comparison failover = new Comparison("failover, " + members + " members: SIGKILL leader → first successful write",
                 "≤ election timeout + 250 ms = " + (Configs.ELECTION_MILLIS + 250) + " ms");
-        Comparison.withWarmUp(runs, counted -> {
+        Comparison.withWarmUp(runs, (round, counted) -> {
             double lib = library();
             double bare = bare();
             if (counted) {

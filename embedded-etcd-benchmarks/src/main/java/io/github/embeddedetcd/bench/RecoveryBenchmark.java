@@ -63,10 +63,9 @@ final class RecoveryBenchmark {
         try (EmbeddedEtcd member = EmbeddedEtcd.builder().config(Configs.member("solo", dir).build()).build().start()) {
             PromotionBenchmark.load(member.client().getKVClient(), dataMb);
             String endpoint = member.clientEndpoints().get(0).toString();
-            int[] round = {0};
-            Comparison.withWarmUp(runs, counted -> {
-                Path lib = dir.resolve("lib-" + round[0] + ".db");
-                Path bare = dir.resolve("bare-" + round[0]++ + ".db");
+            Comparison.withWarmUp(runs, (round, counted) -> {
+                Path lib = dir.resolve("lib-" + round + ".db");
+                Path bare = dir.resolve("bare-" + round + ".db");
                 long start = System.nanoTime();
                 member.snapshot(lib);
                 double libMillis = Settle.after(Stats.millisSince(start));
@@ -92,10 +91,9 @@ final class RecoveryBenchmark {
         Path dir = BareEtcd.dataRoot();
         try {
             EtcdConfig survivor = survivorOfALostCluster(dir);
-            int[] round = {0};
-            Comparison.withWarmUp(runs, counted -> {
-                EtcdConfig lib = copy(survivor, dir.resolve("lib-" + round[0]));
-                EtcdConfig bare = copy(survivor, dir.resolve("bare-" + round[0]++));
+            Comparison.withWarmUp(runs, (round, counted) -> {
+                EtcdConfig lib = copy(survivor, dir.resolve("lib-" + round));
+                EtcdConfig bare = copy(survivor, dir.resolve("bare-" + round));
                 double libMillis = Settle.after(libraryReset(lib));
                 double bareMillis = Settle.after(bareReset(bare));
                 Configs.deleteTree(lib.dataDir()); // each copy holds etcd's preallocated 64 MB WAL file

@@ -56,17 +56,19 @@ final class SnapshotLatencyBenchmark {
             KV kv = leader.client().getKVClient();
             PromotionBenchmark.load(kv, dataMb);
             String endpoint = follower.clientEndpoints().get(0).toString();
-            int[] round = {0};
-            Comparison.withWarmUp(runs, counted -> {
-                Path lib = dir.resolve("lib-" + round[0] + ".db");
-                Path bare = dir.resolve("bare-" + round[0]++ + ".db");
+            Comparison.withWarmUp(runs, (round, counted) -> {
+                Path lib = dir.resolve("lib-" + round + ".db");
+                Path bare = dir.resolve("bare-" + round + ".db");
                 long start = System.nanoTime();
                 double library = during(kv, () -> follower.snapshot(lib));
-                long quietUntil = System.nanoTime() + (System.nanoTime() - start);
+                long saveNanos = System.nanoTime() - start;
+                Settle.now();
+                long quietUntil = System.nanoTime() + saveNanos; // as long as the library's save
                 double quiet = p99(kv, () -> System.nanoTime() > quietUntil);
                 Settle.now();
                 double etcdctl = during(kv, () -> RecoveryBenchmark.etcdctl("--endpoints", endpoint, "snapshot", "save",
                         bare.toString()));
+                Settle.now();
                 Files.delete(lib);
                 Files.delete(Snapshot.metadataFile(lib));
                 Files.delete(bare);
@@ -86,7 +88,7 @@ final class SnapshotLatencyBenchmark {
         void run() throws Exception;
     }
 
-    /** The p99 of writes while {@code save} runs; then a rest, so that the next window starts alike. */
+    /** The p99 of writes while {@code save} runs. */
     private static double during(KV kv, Save save) throws Exception {
         CompletableFuture<Void> saving = CompletableFuture.runAsync(() -> {
             try {
@@ -97,7 +99,6 @@ final class SnapshotLatencyBenchmark {
         });
         double p99 = p99(kv, saving::isDone);
         saving.get(CALL_SECONDS, TimeUnit.SECONDS);
-        Settle.now();
         return p99;
     }
 

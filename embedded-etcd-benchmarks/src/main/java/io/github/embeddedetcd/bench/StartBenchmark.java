@@ -38,7 +38,7 @@ final class StartBenchmark {
     void run() throws Exception {
         Comparison single = new Comparison("1 member: start → /health ok", "≤ 1.10×");
         Comparison cluster = new Comparison(members + " members: start → all healthy", "≤ 1.20×");
-        Comparison.withWarmUp(runs, counted -> {
+        Comparison.withWarmUp(runs, (round, counted) -> {
             double lib = Settle.after(embeddedStart());
             double bare = Settle.after(BareCluster.timedStart(1));
             double libCluster = Settle.after(testkitStart());

@@ -33,7 +33,8 @@ final class CliServers implements AfterEachCallback {
     /** The deadline of one etcd call from a test. */
     static final Duration CALL = Duration.ofSeconds(10);
     private static final Duration STOP = Duration.ofSeconds(20);
-    private static final Duration HEALTHY = Duration.ofSeconds(60);
+    /** A CLI JVM that starts its member, or a join that waits out etcd's 5 s rule (twice at worst), on a loaded machine. */
+    private static final Duration SETTLES = Duration.ofSeconds(60);
 
     private final List<Process> started = new ArrayList<>();
 
@@ -58,7 +59,7 @@ final class CliServers implements AfterEachCallback {
     /** Waits until the member at this URL answers healthy; returns an admin for it. */
     static EtcdAdmin awaitHealthy(URI url) {
         EtcdAdmin admin = EtcdAdmin.connect(url);
-        await().atMost(HEALTHY).pollInterval(Duration.ofMillis(200)).until(() -> admin.isHealthy(url));
+        await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).until(() -> admin.isHealthy(url));
         return admin;
     }
 
@@ -70,7 +71,7 @@ final class CliServers implements AfterEachCallback {
     /** Waits until the member at this URL lists {@code count} voters (a join waits out etcd's 5 s reconfiguration rule). */
     static void awaitVoters(URI url, int count) {
         EtcdAdmin admin = EtcdAdmin.connect(url);
-        await().atMost(HEALTHY).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(admin.members()).filteredOn(m -> !m.learner()).hasSize(count));
     }
 
