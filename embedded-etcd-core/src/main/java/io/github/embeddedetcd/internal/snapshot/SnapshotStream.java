@@ -41,7 +41,8 @@ final class SnapshotStream implements StreamObserver<SnapshotResponse> {
     /** The last 32 bytes seen: the hash once the stream ends, and database bytes while it goes on. */
     private byte[] tail = new byte[0];
 
-    private SnapshotStream(FileChannel out) {
+    /** A stream into {@code out}; fed by etcd's Maintenance client through {@link #write}, by hand in tests. */
+    SnapshotStream(FileChannel out) {
         this.out = out;
         this.digest = Sha256.newDigest();
     }
@@ -99,12 +100,19 @@ final class SnapshotStream implements StreamObserver<SnapshotResponse> {
             done.completeExceptionally(e);
             return;
         }
-        byte[] all = new byte[tail.length + blob.length];
-        System.arraycopy(tail, 0, all, 0, tail.length);
-        System.arraycopy(blob, 0, all, tail.length, blob.length);
-        int database = Math.max(0, all.length - SHA256_BYTES);
-        digest.update(all, 0, database);
-        tail = Arrays.copyOfRange(all, database, all.length);
+        if (blob.length >= SHA256_BYTES) {
+            // the held-back bytes were database after all; this chunk's last 32 may be the hash
+            digest.update(tail);
+            digest.update(blob, 0, blob.length - SHA256_BYTES);
+            tail = Arrays.copyOfRange(blob, blob.length - SHA256_BYTES, blob.length);
+        } else {
+            byte[] all = new byte[tail.length + blob.length];
+            System.arraycopy(tail, 0, all, 0, tail.length);
+            System.arraycopy(blob, 0, all, tail.length, blob.length);
+            int database = Math.max(0, all.length - SHA256_BYTES);
+            digest.update(all, 0, database);
+            tail = Arrays.copyOfRange(all, database, all.length);
+        }
         received.addAndGet(blob.length);
     }
 
@@ -118,7 +126,8 @@ final class SnapshotStream implements StreamObserver<SnapshotResponse> {
         done.complete(null);
     }
 
-    private synchronized Received checked(Path file) throws IOException {
+    /** What arrived, once the stream completed: its length and hash, checked against the one etcd appended. */
+    synchronized Received checked(Path file) throws IOException {
         byte[] computed = digest.digest();
         if (tail.length != SHA256_BYTES || !Arrays.equals(computed, tail)) {
             throw new IOException("the snapshot etcd sent does not match its own SHA-256 (" + received.get()
