@@ -11,6 +11,7 @@ import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.ForceNewCluster;
 import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.internal.binary.BinaryResolver;
+import io.github.embeddedetcd.internal.cluster.PeerList;
 import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
 import io.github.embeddedetcd.internal.snapshot.SnapshotFiles;
@@ -77,10 +78,14 @@ public final class EmbeddedEtcd implements AutoCloseable {
 
     /**
      * Starts etcd and returns once it is healthy: restarts a bootstrapped data dir as the same
-     * member, resumes a recorded join, joins through {@code embedded.join-endpoints} when set, or
-     * else bootstraps a new cluster from {@code initial-cluster}. A member that etcd finds removed
-     * from its cluster (e.g. after a reset to another member) joins again through
-     * {@code embedded.join-endpoints} when set, its old data moved aside.
+     * member, resumes a recorded join, joins through {@code embedded.join-endpoints} (or the other
+     * {@code embedded.peer-endpoints}, unless it is the first one listed) when set, or else
+     * bootstraps a new cluster from {@code initial-cluster} — after asking its peers whether that
+     * cluster runs already, and joining it if so. A member that joins returns once promoted, as
+     * {@link #join} does. A member that etcd finds removed from its cluster (e.g. after a reset to
+     * another member) joins again through those endpoints, its old data moved aside; a lost data
+     * dir whose member is still registered replaces that registration
+     * ({@code embedded.rejoin-after-data-loss}).
      *
      * @return this, for try-with-resources chaining
      * @throws EtcdStartException      when etcd exits or is not healthy within {@code embedded.start-timeout}
@@ -92,7 +97,10 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * @throws IllegalStateException   when already running or starting
      */
     public EmbeddedEtcd start() {
-        return launch(config.joinEndpoints());
+        if (launch(PeerList.joinVia(config)).plan().joins()) {
+            awaitPromotion();
+        }
+        return this;
     }
 
     /**
@@ -111,10 +119,14 @@ public final class EmbeddedEtcd implements AutoCloseable {
             throw new IllegalArgumentException("join needs the client URL of at least one existing member");
         }
         launch(List.of(endpoints));
+        awaitPromotion();
+        return this;
+    }
+
+    private void awaitPromotion() {
         if (config.autoPromote() && config.awaitPromotion()) {
             new PromotionWait(config, lifecycle, cluster).await(this::close);
         }
-        return this;
     }
 
     /**
@@ -134,7 +146,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         return new JoinRegistration(record.memberId(), record.initialCluster(), record.endpoints());
     }
 
-    private EmbeddedEtcd launch(List<URI> joinVia) {
+    private MemberRun launch(List<URI> joinVia) {
         long began = System.nanoTime();
         MemberRun run = lifecycle.start(cancellation -> {
             binary = binaryResolver.resolve(config.binary());
@@ -143,7 +155,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
         LOG.info("etcd member '{}' ready at {} ({}, etcd {}, pid {}, data dir {}, {} ms)", config.name(),
                 config.advertiseClientUrls(), run.plan().description(), binary.version(),
                 run.process().handle().pid(), config.dataDir(), (System.nanoTime() - began) / 1_000_000);
-        return this;
+        return run;
     }
 
     /**

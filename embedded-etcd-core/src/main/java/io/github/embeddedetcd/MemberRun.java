@@ -129,6 +129,11 @@ final class MemberRun {
         return plan;
     }
 
+    /** The queue this member's listeners hear its events on. */
+    EventDispatcher events() {
+        return events;
+    }
+
     /** The scheduled snapshots' progress, when they are scheduled. */
     Optional<ScheduledSnapshots> scheduledSnapshots() {
         return snapshots.map(s -> s.status(monitor.latest().map(MembershipView::clusterId).orElse(0L)));

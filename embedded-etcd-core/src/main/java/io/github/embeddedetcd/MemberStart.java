@@ -12,6 +12,7 @@ import io.github.embeddedetcd.internal.datadir.JoinRecord;
 import io.github.embeddedetcd.internal.datadir.MemberIdentity;
 import io.github.embeddedetcd.internal.datadir.Tombstone;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
+import io.github.embeddedetcd.internal.recovery.ExistingCluster;
 import io.github.embeddedetcd.internal.snapshot.SnapshotRestore;
 import io.github.embeddedetcd.internal.tls.ServerTls;
 
@@ -94,18 +95,26 @@ final class MemberStart {
             if (tombstone.isPresent()) {
                 Tombstone.clear(dataDir);
             }
+            if (plan.action() == StartPlan.Action.BOOTSTRAP) {
+                plan = ExistingCluster.lookFor(config, cancellation::isRequested).map(StartPlan::joinFound).orElse(plan);
+            }
             EtcdConfig effective = config;
+            Optional<Member> formerSelf = Optional.empty();
             if (plan.joins()) {
-                JoinRecord join = Joiner.register(config, plan.joinVia(), cancellation::isRequested);
-                join.save(dataDir);
-                effective = config.toBuilder().initialCluster(join.initialCluster()).build();
+                Joiner.Joined joined = Joiner.register(config, plan.joinVia(), cancellation::isRequested);
+                joined.record().save(dataDir);
+                formerSelf = joined.formerSelf();
+                effective = config.toBuilder().initialCluster(joined.record().initialCluster()).build();
             }
             process = EtcdProcess.launch(binary, effective, plan.clusterState(config.initialClusterState()));
             removal = Removal.watching(process);
             cancellation.attach(process);
             dataDir.recordEtcd(process.handle());
             process.awaitHealthy(config.advertiseClientUrls().get(0), config.startTimeout(), EtcdAccess.of(config));
-            return MemberRun.begin(config, binary, dataDir, process, removal, plan, listeners, onOwnEnd);
+            MemberRun run = MemberRun.begin(config, binary, dataDir, process, removal, plan, listeners, onOwnEnd);
+            formerSelf.ifPresent(former -> run.events().fire("rejoined after data loss",
+                    listener -> listener.rejoinedAfterDataLoss(former)));
+            return run;
         } catch (RuntimeException | Error failure) {
             boolean wasRemoved = removal != null && removal.happened();
             releaseAfterFailure(failure, process, dataDir, wasRemoved ? removal : null);
@@ -163,7 +172,7 @@ final class MemberStart {
                 throw new EmbeddedEtcdException("Member '" + config.name() + "' is already part of a cluster (data dir "
                         + config.dataDir() + " is bootstrapped); start it instead of joining again.");
             }
-            JoinRecord record = Joiner.register(config, endpoints, cancellation::isRequested);
+            JoinRecord record = Joiner.register(config, endpoints, cancellation::isRequested).record();
             record.save(dataDir);
             return record;
         } finally {

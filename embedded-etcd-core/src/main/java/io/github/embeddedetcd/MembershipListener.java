@@ -34,4 +34,12 @@ public interface MembershipListener {
     /** This local member was removed from the cluster; its etcd has stopped. */
     default void thisMemberRemoved(Member self) {
     }
+
+    /**
+     * This local member started on an empty data dir while the cluster still listed it as a member
+     * that had run (its volume was lost): that registration was removed and the member joined anew
+     * as a learner ({@code embedded.rejoin-after-data-loss}). Called once, after the start.
+     */
+    default void rejoinedAfterDataLoss(Member former) {
+    }
 }

@@ -20,7 +20,8 @@ import java.util.Objects;
  *   <li>a recorded join that never started is resumed, through the given endpoints if any, else
  *       the ones it recorded;</li>
  *   <li>with join endpoints, the member joins as a learner;</li>
- *   <li>otherwise a new cluster is bootstrapped from {@code initial-cluster}.</li>
+ *   <li>otherwise a new cluster is bootstrapped from {@code initial-cluster} — unless the member,
+ *       asking its peers first, finds its cluster running ({@link #joinFound}).</li>
  * </ol>
  *
  * @param joinVia the client URLs to join through (empty unless the action joins)
@@ -33,6 +34,8 @@ record StartPlan(Action action, List<URI> joinVia, boolean moveRemovedDataAside)
         RESTART("restarted"),
         RESUME_JOIN("resumed its join as learner"),
         JOIN("joined as learner"),
+        /** Set to bootstrap, the member found its cluster running, so it joined it rather than make a second one. */
+        JOIN_FOUND("joined the running cluster it found, as learner"),
         BOOTSTRAP("new cluster"),
         /** A removed member without join endpoints: nothing may start. */
         REFUSE_REMOVED("refused: removed from its cluster");
@@ -70,9 +73,14 @@ record StartPlan(Action action, List<URI> joinVia, boolean moveRemovedDataAside)
                 : new StartPlan(Action.JOIN, joinVia, false);
     }
 
+    /** Instead of a bootstrap: join the running cluster found at these client URLs. */
+    static StartPlan joinFound(List<URI> clientUrls) {
+        return new StartPlan(Action.JOIN_FOUND, clientUrls, false);
+    }
+
     /** Whether the member is added to a running cluster before etcd starts. */
     boolean joins() {
-        return action == Action.JOIN || action == Action.RESUME_JOIN;
+        return action == Action.JOIN || action == Action.JOIN_FOUND || action == Action.RESUME_JOIN;
     }
 
     /** The {@code initial-cluster-state} to pass: only a bootstrap uses the configured one. */

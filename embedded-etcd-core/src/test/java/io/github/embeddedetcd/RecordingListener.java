@@ -37,6 +37,11 @@ public final class RecordingListener implements MembershipListener {
         events.add("self-removed:" + self.idHex());
     }
 
+    @Override
+    public void rejoinedAfterDataLoss(Member former) {
+        events.add("rejoined-after-data-loss:" + former.idHex());
+    }
+
     public List<String> events() {
         return List.copyOf(events);
     }

@@ -118,6 +118,15 @@ public final class EtcdConfig {
      * start() on a fresh or removed member's data dir joins through them instead of bootstrapping.
      */
     public List<URI> joinEndpoints() { return get(JOIN_ENDPOINTS); }
+    /**
+     * {@code embedded.peer-endpoints}: client URLs of every member the cluster may have, alike on
+     * every member; the first one listed bootstraps, the others join through the rest.
+     */
+    public List<URI> peerEndpoints() { return get(PEER_ENDPOINTS); }
+    /** {@code embedded.discovery-timeout}: how long the first peer asks the others for a running cluster (default 10s). */
+    public Duration discoveryTimeout() { return get(DISCOVERY_TIMEOUT); }
+    /** {@code embedded.rejoin-after-data-loss}: a lost volume's registration is replaced by a new join (default true). */
+    public boolean rejoinAfterDataLoss() { return get(REJOIN_AFTER_DATA_LOSS); }
     /** {@code embedded.await-promotion}: join() returns once promoted to voter (default true), else once the learner runs. */
     public boolean awaitPromotion() { return get(AWAIT_PROMOTION); }
     /** {@code embedded.promotion-check-interval}: how often members poll while a learner exists (default 100ms). */
@@ -290,6 +299,9 @@ public final class EtcdConfig {
         public Builder commandPrefix(List<String> value) { return set(COMMAND_PREFIX, value); }
         public Builder joinTimeout(Duration value) { return set(JOIN_TIMEOUT, value); }
         public Builder joinEndpoints(List<URI> value) { return set(JOIN_ENDPOINTS, value.isEmpty() ? null : value); }
+        public Builder peerEndpoints(List<URI> value) { return set(PEER_ENDPOINTS, value.isEmpty() ? null : value); }
+        public Builder discoveryTimeout(Duration value) { return set(DISCOVERY_TIMEOUT, value); }
+        public Builder rejoinAfterDataLoss(boolean value) { return set(REJOIN_AFTER_DATA_LOSS, value); }
         public Builder awaitPromotion(boolean value) { return set(AWAIT_PROMOTION, value); }
         public Builder promotionCheckInterval(Duration value) { return set(PROMOTION_CHECK_INTERVAL, value); }
         public Builder learnerStallTimeout(Duration value) { return set(LEARNER_STALL_TIMEOUT, value); }

@@ -170,6 +170,17 @@ public final class Settings {
             Duration.ofMinutes(2), null, "How long joining keeps trying, and waits for promotion.");
     public static final Setting<List<URI>> JOIN_ENDPOINTS = library("embedded.join-endpoints", URLS, List.of(), "none",
             "Client URLs of the cluster this member belongs to: a fresh or removed member joins through them.");
+    public static final Setting<List<URI>> PEER_ENDPOINTS = library("embedded.peer-endpoints", URLS, List.of(), "none",
+            "Client URLs of every member the cluster may have, this one's included, given alike to all (e.g. a "
+            + "StatefulSet's pod names): the first one listed bootstraps, the others join through the rest; "
+            + "an empty data dir first asks them for a running cluster.");
+    public static final Setting<Duration> DISCOVERY_TIMEOUT = library("embedded.discovery-timeout", DURATION,
+            Duration.ofSeconds(10), null, "How long the first of embedded.peer-endpoints, on an empty data dir, asks "
+            + "the others for a running cluster to join before it bootstraps a new one.");
+    public static final Setting<Boolean> REJOIN_AFTER_DATA_LOSS = library("embedded.rejoin-after-data-loss", BOOL,
+            true, null, "Whether a member whose data dir is empty while its peer URL is still registered as a "
+            + "started member (a lost volume) removes that registration and joins anew as a learner, while the "
+            + "others keep a majority without it.");
     public static final Setting<Boolean> AWAIT_PROMOTION = library("embedded.await-promotion", BOOL, true, null,
             "Whether joining returns once promoted to voter, rather than once the learner runs.");
     public static final Setting<Duration> PROMOTION_CHECK_INTERVAL = library("embedded.promotion-check-interval",

@@ -7,7 +7,6 @@ package io.github.embeddedetcd.spring;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import org.springframework.context.SmartLifecycle;
 
-import java.net.URI;
 
 /**
  * Runs the member with the application context. The auto-configured member is started (or joined,
@@ -38,11 +37,7 @@ public class EmbeddedEtcdLifecycle implements SmartLifecycle {
         if (etcd.isRunning()) {
             return;
         }
-        if (etcd.config().joinEndpoints().isEmpty()) {
-            etcd.start();
-        } else {
-            etcd.join(etcd.config().joinEndpoints().toArray(URI[]::new));
-        }
+        etcd.start(); // joins through embedded.etcd.join-endpoints or peer-endpoints, and awaits the promotion
     }
 
     @Override

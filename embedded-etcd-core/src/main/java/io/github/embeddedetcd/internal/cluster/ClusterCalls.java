@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The membership and status calls the library makes, through etcd's JSON gateway ({@code /v3/...}
@@ -37,6 +38,8 @@ public final class ClusterCalls {
     private static final String VERSION_NOT_DECIDED = "not_decided";
     /** etcd's answer to a client certificate with a Common Name, with client-cert-auth and authentication on. */
     private static final String GATEWAY_REFUSES_COMMON_NAME = "CommonName of client sending a request against gateway";
+
+    private static final String MEMBER_LIST = "/v3/cluster/member/list";
 
     private final List<URI> endpoints;
     private final EtcdAccess access;
@@ -61,7 +64,19 @@ public final class ClusterCalls {
 
     /** The members (without leader flag or status), with the id and raft term of the member that answered. */
     public Membership members() {
-        JsonNode answer = call("/v3/cluster/member/list", Json.object(), "list members", false);
+        return membership(call(MEMBER_LIST, Json.object(), "list members", false));
+    }
+
+    /**
+     * The member list each of these client URLs answers, asked all at once, each within the
+     * deadline; URLs that did not answer are left out.
+     */
+    public Map<URI, Membership> memberLists(List<URI> clientUrls) {
+        return answered(clientUrls, url -> send(url, MEMBER_LIST, Json.object(), "list members via " + url, false)
+                .thenApply(ClusterCalls::membership));
+    }
+
+    private static Membership membership(JsonNode answer) {
         JsonNode header = answer.path("header");
         return new Membership(toMembers(answer.path("members")), id(header.path("member_id")),
                 id(header.path("cluster_id")), header.path("raft_term").asLong());
@@ -102,14 +117,19 @@ public final class ClusterCalls {
 
     /** The status of several members at once, each within the deadline; members that did not answer are left out. */
     public Map<URI, MemberStatus> statuses(List<URI> clientUrls) {
-        Map<URI, CompletableFuture<MemberStatus>> calls = new LinkedHashMap<>();
-        clientUrls.forEach(url -> calls.put(url, statusAsync(url)));
-        Map<URI, MemberStatus> answers = new LinkedHashMap<>();
-        calls.forEach((url, call) -> {
+        return answered(clientUrls, this::statusAsync);
+    }
+
+    /** One call per URL, all at once; each ends within the deadline, so the joins are bounded. */
+    private static <T> Map<URI, T> answered(List<URI> clientUrls, Function<URI, CompletableFuture<T>> call) {
+        Map<URI, CompletableFuture<T>> calls = new LinkedHashMap<>();
+        clientUrls.forEach(url -> calls.put(url, call.apply(url)));
+        Map<URI, T> answers = new LinkedHashMap<>();
+        calls.forEach((url, pending) -> {
             try {
-                answers.put(url, call.join());
+                answers.put(url, pending.join());
             } catch (CompletionException noAnswer) {
-                // best effort: a member that is down has no status
+                // best effort: a member that is down does not answer
             }
         });
         return answers;

@@ -26,7 +26,8 @@ import java.util.function.BooleanSupplier;
  * with this member's peer URL (an earlier join that crashed before starting) is reused. etcd allows
  * one learner at a time, so "too many learners", "unhealthy cluster" and unreachable endpoints are
  * retried with jittered backoff until the join timeout (and "member not found", see
- * {@link #NEXT_SECOND}, a second later). The registration is complete once the
+ * {@link #NEXT_SECOND}, a second later). A registration of this peer URL that has run belongs to a
+ * member whose data was lost: it is replaced ({@link LostVolume}). The registration is complete once the
  * cluster has decided its cluster version: a new member started before that exits with
  * "incompatible with current running cluster" (etcd accepts it only when a member it asks reports
  * a version, and a cluster started a moment ago may report "not decided" yet).
@@ -49,6 +50,7 @@ public final class Joiner {
     private final BooleanSupplier cancelled;
 
     private Optional<List<Member>> lastSeen = Optional.empty();
+    private Optional<Member> formerSelf = Optional.empty();
     private ClusterCallException lastFailure;
 
     private Joiner(EtcdConfig config, List<URI> endpoints, BooleanSupplier cancelled) {
@@ -61,24 +63,31 @@ public final class Joiner {
      * Registers the member described by {@code config} through the client URLs of existing members.
      *
      * @param cancelled checked between attempts: true ends the join with an exception
-     * @return what etcd needs to start the member as part of the cluster
+     * @return what etcd needs to start the member as part of the cluster, and a lost volume's registration it replaced
      * @throws JoinTimeoutException naming the cause (and a learner in the way) when the join
      *                              cannot complete within {@code embedded.join-timeout}
      * @throws EmbeddedEtcdException when etcd refuses the join for good, or it was cancelled
      */
-    public static JoinRecord register(EtcdConfig config, List<URI> endpoints, BooleanSupplier cancelled) {
+    public static Joined register(EtcdConfig config, List<URI> endpoints, BooleanSupplier cancelled) {
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("join needs the client URL of at least one existing member");
         }
         return new Joiner(config, endpoints, cancelled).register();
     }
 
-    private JoinRecord register() {
+    /**
+     * A registration, and the member it replaced: the one this member had been before it lost its
+     * data dir ({@code embedded.rejoin-after-data-loss}).
+     */
+    public record Joined(JoinRecord record, Optional<Member> formerSelf) {
+    }
+
+    private Joined register() {
         long deadline = System.nanoTime() + config.joinTimeout().toNanos();
         ClusterCalls calls = ClusterCalls.connect(endpoints, EtcdAccess.of(config));
         JoinRecord record = addAsLearner(calls, deadline);
         awaitClusterVersion(calls, deadline);
-        return record;
+        return new Joined(record, formerSelf);
     }
 
     private JoinRecord addAsLearner(ClusterCalls calls, long deadline) {
@@ -141,17 +150,13 @@ public final class Joiner {
         List<Member> members = calls.members().members();
         lastSeen = Optional.of(members);
         Optional<Member> existing = members.stream().filter(this::hasOurPeerUrl).findFirst();
+        if (existing.isPresent() && !existing.get().started()) {
+            LOG.info("Member '{}' is already registered as {} (an earlier join); reusing it", config.name(), existing.get());
+            return record(existing.get().id(), members);
+        }
         if (existing.isPresent()) {
-            Member member = existing.get();
-            if (member.started()) {
-                throw new EmbeddedEtcdException("Cannot join member '" + config.name() + "': its peer URL "
-                        + config.initialAdvertisePeerUrls() + " belongs to member '" + member.name() + "' ("
-                        + member.idHex() + "), which has already run, while this data dir " + config.dataDir()
-                        + " holds no etcd data. If the data was lost, remove(\"" + member.name() + "\") through "
-                        + "another member and join again; otherwise give this member another peer URL.");
-            }
-            LOG.info("Member '{}' is already registered as {} (an earlier join); reusing it", config.name(), member);
-            return record(member.id(), members);
+            // its data dir is empty, yet the member has run: the volume was lost
+            formerSelf = Optional.of(LostVolume.removeRegistration(config, calls, existing.get(), members));
         }
         ClusterCalls.Added added = calls.addLearner(config.initialAdvertisePeerUrls());
         LOG.info("Added '{}' to the cluster as learner {}", config.name(), added.member().idHex());

@@ -28,8 +28,12 @@ public final class FormerMembers {
     private FormerMembers() {
     }
 
-    /** One member as the data dir knows it; the name is empty for a member that never started. */
-    public record FormerMember(long id, String name, List<URI> peerUrls, boolean learner) {
+    /**
+     * One member as the data dir knows it; the name is empty for a member that never started.
+     *
+     * @param clientUrls what the member advertises; only a running member's {@code /members} says
+     */
+    public record FormerMember(long id, String name, List<URI> peerUrls, List<URI> clientUrls, boolean learner) {
 
         /** The name, or the id in hex for a member that never started. */
         public String label() {
@@ -58,6 +62,6 @@ public final class FormerMembers {
     /** A member as etcd writes it in JSON, in its backend and on a peer URL's {@code /members}. */
     static FormerMember parse(JsonNode json) {
         return new FormerMember(Long.parseUnsignedLong(json.path("id").asText("0")), json.path("name").asText(""),
-                Json.urls(json.path("peerURLs")), json.path("isLearner").asBoolean(false));
+                Json.urls(json.path("peerURLs")), Json.urls(json.path("clientURLs")), json.path("isLearner").asBoolean(false));
     }
 }

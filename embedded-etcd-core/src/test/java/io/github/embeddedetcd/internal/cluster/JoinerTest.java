@@ -48,9 +48,9 @@ class JoinerTest {
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
                 .until(() -> System.currentTimeMillis() % 1000 < 200);
 
-        JoinRecord first = Joiner.register(n2, via, () -> false);
+        JoinRecord first = Joiner.register(n2, via, () -> false).record();
         calls.remove(first.memberId());
-        JoinRecord second = Joiner.register(n2, via, () -> false);
+        JoinRecord second = Joiner.register(n2, via, () -> false).record();
 
         assertThat(second.memberId()).isNotEqualTo(first.memberId());
         assertThat(calls.members().members()).extracting(Member::id).contains(second.memberId())

@@ -52,7 +52,7 @@ class PeerProbeTest {
     }
 
     private static FormerMember member(long id, URI peerUrl) {
-        return new FormerMember(id, "n" + id, List.of(peerUrl), false);
+        return new FormerMember(id, "n" + id, List.of(peerUrl), List.of(), false);
     }
 
     private URI serve(int status, String body) throws IOException {
