@@ -36,6 +36,14 @@ public record Member(long id, String name, List<URI> peerUrls, List<URI> clientU
         return !name.isEmpty();
     }
 
+    /**
+     * Whether the member has ever run: etcd publishes a member's client URLs when it first starts.
+     * (A static cluster's members carry their names before they start; only added ones lack them.)
+     */
+    public boolean hasRun() {
+        return !clientUrls.isEmpty();
+    }
+
     /** The id as 16 hex digits, as etcdctl prints it. */
     public String idHex() {
         return String.format("%016x", id);

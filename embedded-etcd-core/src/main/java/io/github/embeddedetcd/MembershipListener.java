@@ -4,6 +4,8 @@
  */
 package io.github.embeddedetcd;
 
+import java.time.Duration;
+
 /**
  * Hears membership changes as a local member observes them. Register one with
  * {@link EmbeddedEtcd.Builder#listener(MembershipListener)}, or for every member of the JVM through
@@ -33,6 +35,13 @@ public interface MembershipListener {
 
     /** This local member was removed from the cluster; its etcd has stopped. */
     default void thisMemberRemoved(Member self) {
+    }
+
+    /**
+     * This member, leading, removed a voter that had not answered for longer than
+     * {@code embedded.remove-unreachable-after}. Followed by {@link #memberRemoved} on every member.
+     */
+    default void unreachableVoterRemoved(Member removed, Duration unreachableFor) {
     }
 
     /**

@@ -42,6 +42,11 @@ public final class RecordingListener implements MembershipListener {
         events.add("rejoined-after-data-loss:" + former.idHex());
     }
 
+    @Override
+    public void unreachableVoterRemoved(Member removed, java.time.Duration unreachableFor) {
+        events.add("unreachable-removed:" + removed.idHex());
+    }
+
     public List<String> events() {
         return List.copyOf(events);
     }

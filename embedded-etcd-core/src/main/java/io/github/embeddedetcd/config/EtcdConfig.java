@@ -133,6 +133,10 @@ public final class EtcdConfig {
     public Duration promotionCheckInterval() { return get(PROMOTION_CHECK_INTERVAL); }
     /** {@code embedded.learner-stall-timeout}: a learner without raft progress this long is removed (default 5m). */
     public Duration learnerStallTimeout() { return get(LEARNER_STALL_TIMEOUT); }
+    /** {@code embedded.remove-unreachable-after}: the leader removes a voter unreachable this long; null = off (default). */
+    public Duration removeUnreachableAfter() { return get(REMOVE_UNREACHABLE_AFTER); }
+    /** {@code embedded.minimum-voters}: fewest voters a removal of an unreachable voter may leave (default 3). */
+    public int minimumVoters() { return get(MINIMUM_VOTERS); }
     /** {@code embedded.reconfig-timeout}: how long a removal refused as "unhealthy cluster" is retried (default 15s). */
     public Duration reconfigTimeout() { return get(RECONFIG_TIMEOUT); }
 
@@ -305,6 +309,8 @@ public final class EtcdConfig {
         public Builder awaitPromotion(boolean value) { return set(AWAIT_PROMOTION, value); }
         public Builder promotionCheckInterval(Duration value) { return set(PROMOTION_CHECK_INTERVAL, value); }
         public Builder learnerStallTimeout(Duration value) { return set(LEARNER_STALL_TIMEOUT, value); }
+        public Builder removeUnreachableAfter(Duration value) { return set(REMOVE_UNREACHABLE_AFTER, value); }
+        public Builder minimumVoters(int value) { return set(MINIMUM_VOTERS, value); }
         public Builder reconfigTimeout(Duration value) { return set(RECONFIG_TIMEOUT, value); }
 
         /** The library's client TLS ({@code embedded.cacert}, {@code embedded.cert}, {@code embedded.key}); see {@link EtcdConfig#clientTls()}. */

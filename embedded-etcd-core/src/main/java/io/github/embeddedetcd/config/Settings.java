@@ -188,6 +188,12 @@ public final class Settings {
             "How often members poll while a learner exists; the leader then promotes it.");
     public static final Setting<Duration> LEARNER_STALL_TIMEOUT = library("embedded.learner-stall-timeout", DURATION,
             Duration.ofMinutes(5), null, "A learner without raft progress this long is removed from the cluster.");
+    public static final Setting<Duration> REMOVE_UNREACHABLE_AFTER = library("embedded.remove-unreachable-after",
+            DURATION, null, "off", "Opt-in: the leader removes a voter that has not answered as its follower this long "
+            + "(killed, paused, cut off), one at a time, while the voters that answer stay a majority and "
+            + "embedded.minimum-voters remain.");
+    public static final Setting<Integer> MINIMUM_VOTERS = library("embedded.minimum-voters",
+            ValueType.ints(1, 1_000), 3, null, "Fewest voters a removal of an unreachable voter may leave.");
     public static final Setting<Duration> RECONFIG_TIMEOUT = library("embedded.reconfig-timeout", DURATION,
             Duration.ofSeconds(15), null,
             "How long a removal refused as \"unhealthy cluster\" is retried (etcd refuses for 5 s after a leader reconnects to a voter).");

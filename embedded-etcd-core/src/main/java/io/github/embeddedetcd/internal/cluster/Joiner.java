@@ -150,7 +150,7 @@ public final class Joiner {
         List<Member> members = calls.members().members();
         lastSeen = Optional.of(members);
         Optional<Member> existing = members.stream().filter(this::hasOurPeerUrl).findFirst();
-        if (existing.isPresent() && !existing.get().started()) {
+        if (existing.isPresent() && !existing.get().hasRun()) {
             LOG.info("Member '{}' is already registered as {} (an earlier join); reusing it", config.name(), existing.get());
             return record(existing.get().id(), members);
         }

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Watches the cluster from one local member: polls the member list (cheap, served locally),
  * asks for the leader only when the raft term changed, turns differences into
- * {@link MembershipListener} events, and runs the {@link Promoter} while this member leads.
+ * {@link MembershipListener} events, and runs the {@link Promoter} and {@link UnreachableVoters}
+ * while this member leads.
  * Polls at once when the local etcd logs a membership or leader change ({@link #poke()}), every
  * {@code promotion-check-interval} while a learner exists or no leader is known, and every
  * {@link #QUIET_INTERVAL} otherwise.
@@ -44,6 +45,7 @@ public final class MembershipMonitor implements AutoCloseable {
     private final ClusterCalls calls;
     private final EventDispatcher events;
     private final Promoter promoter;
+    private final UnreachableVoters unreachableVoters;
     private final ScheduledExecutorService thread;
     private final PollFailures failures;
 
@@ -64,6 +66,7 @@ public final class MembershipMonitor implements AutoCloseable {
         this.events = events;
         this.calls = calls;
         this.promoter = new Promoter(config.learnerStallTimeout());
+        this.unreachableVoters = new UnreachableVoters(config, events);
         this.failures = new PollFailures(config.name());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-etcd-monitor-" + config.name());
@@ -180,15 +183,26 @@ public final class MembershipMonitor implements AutoCloseable {
         latest = current;
         current.local().ifPresent(local -> self = local);
         List<Member> learners = current.learners();
-        if (config.autoPromote() && leaderId == current.localId() && !learners.isEmpty()) {
+        boolean leads = leaderId == current.localId();
+        if (config.autoPromote() && leads && !learners.isEmpty()) {
             promoter.promoteReady(calls, calls.status(localUrl).raft().raftIndex(), learners);
         }
-        return learners.isEmpty() && leaderId != 0 ? max(QUIET_INTERVAL, config.promotionCheckInterval())
+        if (leads) {
+            unreachableVoters.check(calls, current);
+        } else {
+            unreachableVoters.notLeading();
+        }
+        Duration next = learners.isEmpty() && leaderId != 0 ? max(QUIET_INTERVAL, config.promotionCheckInterval())
                 : config.promotionCheckInterval();
+        return unreachableVoters.watching() ? min(next, UnreachableVoters.WATCH_INTERVAL) : next;
     }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static MembershipView snapshot(ClusterCalls.Membership membership, long leaderId) {

@@ -141,15 +141,15 @@ public final class ExistingCluster {
                     .filter(m -> m.peerUrls().stream().anyMatch(ownPeerUrls::contains)).findFirst();
             Set<URI> listed = sighting.members().stream().flatMap(m -> m.peerUrls().stream())
                     .collect(Collectors.toCollection(HashSet::new));
-            if (self.isPresent() && !self.get().started() && listed.equals(formation)) {
+            if (self.isPresent() && !self.get().hasRun() && listed.equals(formation)) {
                 sameFormation = true;
                 continue;
             }
             sighting.clientUrl().ifPresent(joinVia::add);
-            sighting.members().stream().filter(m -> m.started() && !self.equals(Optional.of(m)))
+            sighting.members().stream().filter(m -> m.hasRun() && !self.equals(Optional.of(m)))
                     .forEach(m -> joinVia.addAll(m.clientUrls()));
             why.add(sighting.where() + " answers as a member of " + sighting.members().stream().map(Member::toString)
-                    .toList() + self.filter(Member::started).map(s -> ", where this member is still registered as "
+                    .toList() + self.filter(Member::hasRun).map(s -> ", where this member is still registered as "
                     + s + ", which has run: its data was lost").orElse(""));
         }
         if (why.isEmpty()) {

@@ -107,8 +107,9 @@ class ExistingClusterTest {
         return new Member(i, "n" + i, List.of(peer(i)), List.of(clientUrl), false, false, Optional.empty());
     }
 
+    /** As a static cluster lists a member before it first runs: named, but without client URLs. */
     private static Member unstarted(int i) {
-        return new Member(i, "", List.of(peer(i)), List.of(), false, false, Optional.empty());
+        return new Member(i, "n" + i, List.of(peer(i)), List.of(), false, false, Optional.empty());
     }
 
     private static URI peer(int i) {
