@@ -90,7 +90,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
      * @return this, for try-with-resources chaining
      * @throws EtcdStartException      when etcd exits or is not healthy within {@code embedded.start-timeout}
      * @throws MemberRemovedException  when this member was removed from its cluster and no join endpoints are set
-     * @throws JoinTimeoutException    when a join through {@code embedded.join-endpoints} does not complete in time
+     * @throws JoinTimeoutException    when a join does not complete, or is not promoted, within {@code embedded.join-timeout}
      * @throws EtcdBinaryException     when no usable etcd binary is found
      * @throws EmbeddedEtcdException   when the data dir or ports are not usable, a reset
      *                                 ({@code embedded.force-new-cluster}) is refused, or close() cut the start short

@@ -95,6 +95,7 @@ class EmbeddedEtcdAutoConfigurationTest {
             assertThat(registry.get("etcd.cluster.learners").gauge().value()).isZero();
             assertThat(registry.get("etcd.cluster.leader.changes").functionCounter().count()).isGreaterThanOrEqualTo(1);
             assertThat(registry.get("etcd.cluster.promotions").functionCounter().count()).isZero();
+            assertThat(registry.get("etcd.cluster.unreachable.removals").functionCounter().count()).isZero();
             assertThat(registry.get("etcd.member.start.time").timeGauge().value(TimeUnit.MILLISECONDS))
                     .isBetween((double) System.currentTimeMillis() - 600_000, (double) System.currentTimeMillis());
             context.getBean(EmbeddedEtcd.class).close();

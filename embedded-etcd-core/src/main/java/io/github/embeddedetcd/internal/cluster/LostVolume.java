@@ -6,7 +6,6 @@ package io.github.embeddedetcd.internal.cluster;
 
 import io.github.embeddedetcd.EmbeddedEtcdException;
 import io.github.embeddedetcd.Member;
-import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.EtcdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -67,17 +65,12 @@ final class LostVolume {
     }
 
     private static void requireMajorityWithout(ClusterCalls calls, Member former, List<Member> members) {
-        List<Member> voters = members.stream().filter(m -> !m.learner() && m.id() != former.id()).toList();
-        Set<Long> voterIds = voters.stream().map(Member::id).collect(Collectors.toSet());
-        List<URI> urls = voters.stream().flatMap(m -> m.clientUrls().stream()).toList();
-        long answering = calls.statuses(urls).values().stream().filter(status -> status.leaderId() != 0)
-                .map(MemberStatus::memberId).filter(voterIds::contains).distinct().count();
-        int needed = voters.size() / 2 + 1;
-        if (answering < needed) {
-            throw ClusterCallException.noAnswer("remove the lost registration " + former, "only " + answering + " of "
-                    + "the " + voters.size() + " other voters " + voters.stream().map(Member::name).toList()
-                    + " answer with a leader, and " + needed + " must, so that they keep a majority without it; "
-                    + "start the others first", EtcdError.UNHEALTHY_CLUSTER, null);
+        RemainingVoters remaining = RemainingVoters.ask(calls, members, status -> status.leaderId() != 0)
+                .without(former.id());
+        if (!remaining.keepMajority()) {
+            throw ClusterCallException.noAnswer("remove the lost registration " + former, remaining.shortfall(
+                    " with a leader") + " to keep a majority without it; start the others first",
+                    EtcdError.UNHEALTHY_CLUSTER, null);
         }
     }
 }

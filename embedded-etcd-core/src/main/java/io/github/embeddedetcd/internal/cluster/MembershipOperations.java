@@ -110,18 +110,13 @@ public final class MembershipOperations {
      * too few of the voters that would remain run at all: then waiting cannot help.
      */
     private void requireQuorumWithout(Member removed, ClusterCallException refusal) {
-        List<Member> remaining = calls.members().members().stream()
-                .filter(m -> !m.learner() && m.id() != removed.id()).toList();
-        List<URI> urls = remaining.stream().filter(m -> !m.clientUrls().isEmpty()).map(m -> m.clientUrls().get(0)).toList();
-        Map<URI, MemberStatus> answering = calls.statuses(urls);
-        int quorum = remaining.size() / 2 + 1;
-        if (answering.size() < quorum) {
-            List<String> silent = remaining.stream().filter(m -> m.clientUrls().isEmpty()
-                    || !answering.containsKey(m.clientUrls().get(0))).map(m -> m.started() ? m.name() : m.idHex()).toList();
-            throw new QuorumRefusedException("etcd refused to remove " + removed + ": of the " + remaining.size()
-                    + " voting members that would remain, only " + answering.size() + " answer (not answering: "
-                    + String.join(", ", silent) + "), fewer than the quorum of " + quorum + ". Start the stopped "
-                    + "members first, then remove it.", refusal);
+        RemainingVoters remaining = RemainingVoters.ask(calls, calls.members().members(), status -> true)
+                .without(removed.id());
+        if (!remaining.keepMajority()) {
+            throw new QuorumRefusedException("etcd refused to remove " + removed + ": of the " + remaining.voters().size()
+                    + " voting members that would remain, only " + remaining.answering().size() + " answer (not "
+                    + "answering: " + String.join(", ", remaining.silent()) + "), fewer than the quorum of "
+                    + remaining.majority() + ". Start the stopped members first, then remove it.", refusal);
         }
     }
 

@@ -31,7 +31,7 @@ public final class PeerList {
     }
 
     /** Whether this member is the first of {@code embedded.peer-endpoints}. */
-    public static boolean isFirst(EtcdConfig config) {
+    private static boolean isFirst(EtcdConfig config) {
         List<URI> peers = config.peerEndpoints();
         return !peers.isEmpty() && isOwn(config, peers.get(0));
     }

@@ -5,7 +5,6 @@
 package io.github.embeddedetcd.internal.cluster;
 
 import io.github.embeddedetcd.Member;
-import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.config.EtcdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -62,17 +60,14 @@ final class UnreachableVoters {
         if (after == null) {
             return;
         }
-        List<Member> voters = view.members().values().stream().filter(m -> !m.learner()).toList();
-        List<Member> others = voters.stream().filter(m -> m.id() != view.localId()).toList();
         // a voter cut off from this leader may still answer its client URL, but no longer follows this leader
-        Set<Long> answering = calls.statuses(others.stream().flatMap(m -> m.clientUrls().stream()).toList()).values()
-                .stream().filter(status -> status.leaderId() == view.localId()).map(MemberStatus::memberId)
-                .collect(Collectors.toSet());
+        RemainingVoters voters = RemainingVoters.ask(calls, List.copyOf(view.members().values()),
+                status -> status.leaderId() == view.localId());
+        List<Member> others = voters.voters().stream().filter(m -> m.id() != view.localId()).toList();
         long now = System.nanoTime();
-        Set<Long> otherIds = others.stream().map(Member::id).collect(Collectors.toSet());
-        unreachableSince.keySet().retainAll(otherIds);
+        unreachableSince.keySet().retainAll(others.stream().map(Member::id).collect(Collectors.toSet()));
         others.forEach(m -> {
-            if (answering.contains(m.id())) {
+            if (voters.answers(m.id())) {
                 unreachableSince.remove(m.id());
             } else {
                 unreachableSince.putIfAbsent(m.id(), now);
@@ -86,14 +81,13 @@ final class UnreachableVoters {
             return;
         }
         Member dead = due.get();
-        long reachable = 1 + others.stream().filter(m -> answering.contains(m.id())).count();
-        int remaining = voters.size() - 1;
-        if (remaining < config.minimumVoters()) {
-            holdBack(dead, "that would leave " + remaining + " voters, fewer than embedded.minimum-voters ("
-                    + config.minimumVoters() + ")");
-        } else if (reachable < remaining / 2 + 1) {
-            holdBack(dead, "only " + reachable + " of the " + remaining + " voters that would remain answer this "
-                    + "leader, not a majority: this member may be the one cut off");
+        RemainingVoters remaining = voters.without(dead.id());
+        if (remaining.voters().size() < config.minimumVoters()) {
+            holdBack(dead, "that would leave " + remaining.voters().size() + " voters, fewer than "
+                    + "embedded.minimum-voters (" + config.minimumVoters() + ")");
+        } else if (!remaining.keepMajority()) {
+            holdBack(dead, remaining.shortfall(" as followers of this leader") + ": this member may be the one "
+                    + "cut off");
         } else {
             remove(calls, dead, Duration.ofNanos(now - unreachableSince.get(dead.id())));
         }

@@ -42,9 +42,6 @@ public final class ExistingCluster {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration BETWEEN_ROUNDS = Duration.ofMillis(200);
 
-    private ExistingCluster() {
-    }
-
     /** A member list as one peer answered it; {@code clientUrl} is empty for an answer on a peer URL. */
     record Sighting(String where, Optional<URI> clientUrl, List<Member> members, Optional<Long> clusterId) {
     }
@@ -62,14 +59,34 @@ public final class ExistingCluster {
         if (peerEndpoints.isEmpty() && initialPeers.isEmpty()) {
             return Optional.empty();
         }
-        Duration probeTimeout = config.requestTimeout().compareTo(PROBE_TIMEOUT) < 0 ? config.requestTimeout()
+        return new ExistingCluster(config, peerEndpoints, initialPeers).search(cancelled);
+    }
+
+    private final EtcdConfig config;
+    private final List<URI> peerEndpoints;
+    private final List<FormerMember> initialPeers;
+    private final Duration probeTimeout;
+    private final Optional<ClusterCalls> clientCalls;
+    /** Unreadable answers already logged: each is said once, not every round. */
+    private final Set<String> reported = new HashSet<>();
+
+    private ExistingCluster(EtcdConfig config, List<URI> peerEndpoints, List<FormerMember> initialPeers) {
+        this.config = config;
+        this.peerEndpoints = peerEndpoints;
+        this.initialPeers = initialPeers;
+        this.probeTimeout = config.requestTimeout().compareTo(PROBE_TIMEOUT) < 0 ? config.requestTimeout()
                 : PROBE_TIMEOUT;
+        this.clientCalls = peerEndpoints.isEmpty() ? Optional.empty() : Optional.of(ClusterCalls.connect(peerEndpoints,
+                EtcdAccess.of(config.clientTls(), config.credentials(), probeTimeout)));
+    }
+
+    /** Rounds of asking until an answer decides, or the discovery timeout (one round without peer endpoints). */
+    private Optional<List<URI>> search(BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + (peerEndpoints.isEmpty() ? 0 : config.discoveryTimeout().toNanos());
         int rounds = 0;
         while (true) {
             rounds++;
-            List<Sighting> sightings = ask(config, peerEndpoints, initialPeers, probeTimeout);
-            Verdict verdict = judge(config, sightings);
+            Verdict verdict = judge(config, ask());
             if (verdict.joinVia().isPresent()) {
                 LOG.warn("Member '{}' has an empty data dir, and its cluster runs already: {}. Joining it rather than "
                         + "bootstrapping a second cluster", config.name(), verdict.why());
@@ -91,21 +108,19 @@ public final class ExistingCluster {
         }
     }
 
-    private static List<Sighting> ask(EtcdConfig config, List<URI> peerEndpoints, List<FormerMember> initialPeers,
-                                      Duration timeout) {
+    /** One round: every peer at once, each within the probe timeout. */
+    private List<Sighting> ask() {
         List<Sighting> sightings = new ArrayList<>();
-        if (!peerEndpoints.isEmpty()) {
-            EtcdAccess access = EtcdAccess.of(config.clientTls(), config.credentials(), timeout);
-            ClusterCalls.connect(peerEndpoints, access).memberLists(peerEndpoints).forEach((url, list) ->
-                    sightings.add(new Sighting(url.toString(), Optional.of(url), list.members(),
-                            Optional.of(list.clusterId()))));
-        }
-        for (PeerProbe.Answer answer : PeerProbe.ask(initialPeers, config.peerTransportSecurity(), timeout)) {
+        clientCalls.ifPresent(calls -> calls.memberLists(peerEndpoints).forEach((url, list) ->
+                sightings.add(new Sighting(url.toString(), Optional.of(url), list.members(),
+                        Optional.of(list.clusterId())))));
+        for (PeerProbe.Answer answer : PeerProbe.ask(initialPeers, config.peerTransportSecurity(), probeTimeout)) {
             if (answer.isReadable()) {
                 sightings.add(new Sighting("member '" + answer.member().name() + "' at " + answer.member().peerUrls(),
                         Optional.empty(), answer.sees().stream().map(ExistingCluster::member).toList(), Optional.empty()));
-            } else {
-                LOG.warn("Member '{}' cannot tell whether its cluster runs: {}", config.name(), answer.unreadable());
+            } else if (reported.add(answer.unreadable())) {
+                LOG.warn("Member '{}' cannot tell whether its cluster runs: {}. It counts this peer as not "
+                        + "answering; check its peer TLS settings", config.name(), answer.unreadable());
             }
         }
         return sightings;

@@ -27,7 +27,7 @@ import java.util.function.ToDoubleFunction;
  * leads), {@code etcd.member.raft.term}, {@code etcd.member.db.size} (bytes),
  * {@code etcd.member.start.time}, {@code etcd.cluster.members}, {@code etcd.cluster.learners}, and
  * the counters {@code etcd.cluster.leader.changes}, {@code etcd.cluster.promotions},
- * {@code etcd.cluster.removals}; with scheduled snapshots, {@code etcd.snapshots.saved},
+ * {@code etcd.cluster.removals}, {@code etcd.cluster.unreachable.removals}; with scheduled snapshots, {@code etcd.snapshots.saved},
  * {@code etcd.snapshots.failures} and {@code etcd.snapshots.newest.age} (the recovery point). Membership values come from the last membership poll; raft term
  * and DB size from etcd's status, asked at most once a second within the request timeout. A value
  * that cannot be had (the member stopped, etcd did not answer) reads NaN; {@code etcd.member.leader}
@@ -64,6 +64,8 @@ public final class EmbeddedEtcdMetrics implements MeterBinder {
         counter(registry, tags, "etcd.cluster.leader.changes", "leader changes seen", m -> m.counts.leaderChanges());
         counter(registry, tags, "etcd.cluster.promotions", "learners promoted to voters", m -> m.counts.promotions());
         counter(registry, tags, "etcd.cluster.removals", "members removed", m -> m.counts.removals());
+        counter(registry, tags, "etcd.cluster.unreachable.removals", "voters this member, leading, removed for being "
+                + "unreachable longer than embedded.remove-unreachable-after", m -> m.counts.unreachableRemovals());
         counter(registry, tags, "etcd.snapshots.saved", "scheduled snapshots this member saved",
                 m -> m.etcd.scheduledSnapshots().saved());
         counter(registry, tags, "etcd.snapshots.failures", "scheduled snapshots this member failed to save",
