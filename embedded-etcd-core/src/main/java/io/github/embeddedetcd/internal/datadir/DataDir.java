@@ -177,7 +177,7 @@ public final class DataDir implements AutoCloseable {
         }
         String[] parts = record.get().trim().split(" ", 2);
         Optional<ProcessHandle> live = parsePid(parts[0]).flatMap(ProcessHandle::of)
-                .filter(DataDir::isRunning)
+                .filter(ProcessStates::isRunning)
                 .filter(p -> parts.length < 2 || parts[1].isEmpty()
                         || p.info().startInstant().map(Instant::toString).orElse("").equals(parts[1]));
         if (live.isPresent()) {
@@ -188,15 +188,6 @@ public final class DataDir implements AutoCloseable {
         }
         LOG.info("Taking over data dir {}: the etcd recorded there (pid {}) is no longer running", dataDir, parts[0]);
         clearEtcd();
-    }
-
-    /**
-     * Whether the process still runs. A killed etcd whose parent died is re-parented to pid 1, which
-     * may reap it late: until then it is a zombie that {@link ProcessHandle#isAlive()} reports alive
-     * although it holds no files or ports any more.
-     */
-    static boolean isRunning(ProcessHandle process) {
-        return process.isAlive() && !ProcessStates.isZombie(process.pid());
     }
 
     /** etcd wants its data dir readable by its user only (0700) and warns otherwise. */

@@ -9,9 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a process's state from {@code /proc/<pid>/stat} (Linux); elsewhere nothing is known. */
-final class ProcessStates {
+public final class ProcessStates {
 
     private ProcessStates() {
+    }
+
+    /**
+     * Whether the process still runs. A killed etcd whose parent died is re-parented to pid 1, which
+     * may reap it late: until then it is a zombie that {@link ProcessHandle#isAlive()} reports alive
+     * although it holds no files or ports any more.
+     */
+    public static boolean isRunning(ProcessHandle process) {
+        return process.isAlive() && !isZombie(process.pid());
     }
 
     /** Whether the process has exited and only waits to be reaped (state {@code Z}, or {@code X} while being reaped). */
