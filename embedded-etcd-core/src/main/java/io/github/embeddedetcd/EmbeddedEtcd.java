@@ -16,9 +16,11 @@ import io.github.embeddedetcd.internal.datadir.DataDir;
 import io.github.embeddedetcd.internal.datadir.JoinRecord;
 import io.github.embeddedetcd.internal.snapshot.SnapshotFiles;
 import io.github.embeddedetcd.internal.snapshot.SnapshotSchedule;
+import io.github.embeddedetcd.internal.upkeep.UpkeepSchedule;
 import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
 import io.github.embeddedetcd.snapshot.Snapshot;
 import io.github.embeddedetcd.snapshot.SnapshotException;
+import io.github.embeddedetcd.upkeep.Upkeep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -247,6 +249,15 @@ public final class EmbeddedEtcd implements AutoCloseable {
     public ScheduledSnapshots scheduledSnapshots() {
         return lifecycle.running().flatMap(MemberRun::scheduledSnapshots)
                 .orElseGet(() -> SnapshotSchedule.notRunning(config));
+    }
+
+    /**
+     * What this member's upkeep saw at its last check ({@code embedded.upkeep-interval}): the
+     * cluster's alarms, this member's database size against its quota, and the defragmentations
+     * and NOSPACE clearances it made. Empty sizes and no alarms while it does not run.
+     */
+    public Upkeep upkeep() {
+        return lifecycle.running().map(MemberRun::upkeep).orElseGet(() -> UpkeepSchedule.notRunning(config));
     }
 
     /**

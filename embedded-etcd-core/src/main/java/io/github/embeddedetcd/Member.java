@@ -27,8 +27,20 @@ public record Member(long id, String name, List<URI> peerUrls, List<URI> clientU
         clientUrls = List.copyOf(clientUrls);
     }
 
-    /** A member's own view of its raft state and store, from etcd's Status call. */
-    public record Status(long raftTerm, long raftIndex, long raftAppliedIndex, String version, long dbSize) {
+    /**
+     * A member's own view of its raft state and store, from etcd's Status call.
+     *
+     * @param dbSize      bytes its database file takes (what etcd's quota counts)
+     * @param dbSizeInUse bytes of it in use; the rest a defragmentation gives back
+     * @param revision    the key-value store's revision it has applied
+     */
+    public record Status(long raftTerm, long raftIndex, long raftAppliedIndex, String version, long dbSize,
+                         long dbSizeInUse, long revision) {
+
+        /** Bytes a defragmentation would give back: the database's size less its size in use. */
+        public long reclaimableBytes() {
+            return Math.max(0, dbSize - dbSizeInUse);
+        }
     }
 
     /** Whether the member has started (etcd knows its name once it has). */

@@ -17,7 +17,9 @@ import io.github.embeddedetcd.internal.datadir.MemberIdentity;
 import io.github.embeddedetcd.internal.process.EtcdOutput;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
 import io.github.embeddedetcd.internal.snapshot.SnapshotSchedule;
+import io.github.embeddedetcd.internal.upkeep.UpkeepSchedule;
 import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
+import io.github.embeddedetcd.upkeep.Upkeep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,7 @@ final class MemberRun {
     private final AtomicBoolean ending = new AtomicBoolean();
     private volatile Integer exitCode;
     private volatile Optional<SnapshotSchedule> snapshots = Optional.empty();
+    private volatile UpkeepSchedule upkeep;
     private Client client;
 
     private MemberRun(EtcdConfig config, DataDir dataDir, EtcdProcess process, Removal removal,
@@ -90,6 +93,7 @@ final class MemberRun {
         run.monitor.awaitFirstPoll(config.requestTimeout());
         run.recordIdentity();
         run.snapshots = SnapshotSchedule.start(config, binary, run.calls.access(), run.monitor::latest);
+        run.upkeep = UpkeepSchedule.start(config, run.calls, run.events, run.monitor::latest);
         return run;
     }
 
@@ -137,6 +141,12 @@ final class MemberRun {
     /** The scheduled snapshots' progress, when they are scheduled. */
     Optional<ScheduledSnapshots> scheduledSnapshots() {
         return snapshots.map(s -> s.status(monitor.latest().map(MembershipView::clusterId).orElse(0L)));
+    }
+
+    /** What the upkeep saw at its last check, and has done. */
+    Upkeep upkeep() {
+        UpkeepSchedule schedule = upkeep;
+        return schedule == null ? UpkeepSchedule.notRunning(config) : schedule.status();
     }
 
     /** Completes once the run has ended and released everything. */
@@ -247,11 +257,17 @@ final class MemberRun {
             return false;
         }
         Member self = monitor.self().orElseGet(this::selfDescription);
+        if (upkeep != null) {
+            upkeep.stopping();
+        }
         try {
             stopEtcd.run();
         } finally {
             try {
                 snapshots.ifPresent(SnapshotSchedule::close);
+                if (upkeep != null) {
+                    upkeep.close();
+                }
                 monitor.close();
                 closeClient();
                 if (removal.happened()) {

@@ -4,10 +4,12 @@
  */
 package io.github.embeddedetcd;
 
+import io.github.embeddedetcd.upkeep.Alarm;
+
 import java.time.Duration;
 
 /**
- * Hears membership changes as a local member observes them. Register one with
+ * Hears membership changes, and the upkeep's alarms and defragmentations, as a local member observes them. Register one with
  * {@link EmbeddedEtcd.Builder#listener(MembershipListener)}, or for every member of the JVM through
  * {@link java.util.ServiceLoader} ({@code META-INF/services/io.github.embeddedetcd.MembershipListener}).
  *
@@ -50,5 +52,20 @@ public interface MembershipListener {
      * as a learner ({@code embedded.rejoin-after-data-loss}). Called once, after the start.
      */
     default void rejoinedAfterDataLoss(Member former) {
+    }
+
+    /**
+     * etcd raised an alarm (NOSPACE, CORRUPT) for a member, as this member's upkeep check saw it
+     * ({@code embedded.upkeep-interval}).
+     */
+    default void alarmRaised(Alarm alarm) {
+    }
+
+    /** An alarm this member had seen raised is disarmed. */
+    default void alarmCleared(Alarm alarm) {
+    }
+
+    /** This member, leading, defragmented a member (itself too, after handing leadership over). */
+    default void memberDefragmented(Member member, long dbSizeBefore, long dbSizeAfter) {
     }
 }

@@ -57,7 +57,9 @@ class PublicApiTest {
             "io.github.embeddedetcd.recovery.Survivor",
             "io.github.embeddedetcd.snapshot.ScheduledSnapshots",
             "io.github.embeddedetcd.snapshot.Snapshot",
-            "io.github.embeddedetcd.snapshot.SnapshotException");
+            "io.github.embeddedetcd.snapshot.SnapshotException",
+            "io.github.embeddedetcd.upkeep.Alarm",
+            "io.github.embeddedetcd.upkeep.Upkeep");
 
     @Test
     void thePublicTypesOutsideTheInternalPackagesAreExactlyTheApi() throws Exception {

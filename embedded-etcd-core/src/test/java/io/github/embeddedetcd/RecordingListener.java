@@ -47,6 +47,21 @@ public final class RecordingListener implements MembershipListener {
         events.add("unreachable-removed:" + removed.idHex());
     }
 
+    @Override
+    public void alarmRaised(io.github.embeddedetcd.upkeep.Alarm alarm) {
+        events.add("alarm-raised:" + alarm.type() + ":" + String.format("%016x", alarm.memberId()));
+    }
+
+    @Override
+    public void alarmCleared(io.github.embeddedetcd.upkeep.Alarm alarm) {
+        events.add("alarm-cleared:" + alarm.type() + ":" + String.format("%016x", alarm.memberId()));
+    }
+
+    @Override
+    public void memberDefragmented(Member member, long dbSizeBefore, long dbSizeAfter) {
+        events.add("defragmented:" + member.idHex());
+    }
+
     public List<String> events() {
         return List.copyOf(events);
     }

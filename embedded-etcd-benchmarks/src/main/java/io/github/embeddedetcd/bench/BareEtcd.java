@@ -55,7 +55,7 @@ final class BareEtcd implements AutoCloseable {
     private static List<String> command(EtcdConfig config, ClusterState state) {
         List<String> command = new ArrayList<>();
         command.add(BINARY.path().toString());
-        command.addAll(config.etcdFlags(state));
+        command.addAll(config.etcdFlags(state, BINARY.version()));
         return command;
     }
 

@@ -4,6 +4,8 @@
  */
 package io.github.embeddedetcd.config;
 
+import io.github.embeddedetcd.EtcdVersion;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,10 +146,11 @@ public final class EtcdConfig {
      * The etcd command-line flags this config stands for, as the library passes them (zap logging
      * on stderr; {@code embedded.extra-args} last).
      *
-     * @param state the {@code initial-cluster-state} to pass
+     * @param state   the {@code initial-cluster-state} to pass
+     * @param version the etcd that runs them: the library's defaults for etcd keys go only to an etcd that knows them
      */
-    public List<String> etcdFlags(ClusterState state) {
-        return EtcdFlags.of(this, state);
+    public List<String> etcdFlags(ClusterState state, EtcdVersion version) {
+        return EtcdFlags.of(this, state, version);
     }
 
     /**

@@ -27,9 +27,10 @@ public final class Setting<T> {
     private final String flag;
     private final EtcdVersion since;
     private final EtcdVersion until;
+    private final List<String> defaultYieldsTo;
 
     Setting(String key, ValueType<T> type, T defaultValue, String defaultDescription, String description,
-            String flag, EtcdVersion since, EtcdVersion until) {
+            String flag, EtcdVersion since, EtcdVersion until, List<String> defaultYieldsTo) {
         this.key = key;
         this.type = type;
         this.defaultValue = defaultValue;
@@ -38,6 +39,7 @@ public final class Setting<T> {
         this.flag = flag;
         this.since = since;
         this.until = until;
+        this.defaultYieldsTo = List.copyOf(defaultYieldsTo);
     }
 
     /** The config-file key, dotted for a section's keys: {@code embedded.join-timeout}. */
@@ -78,6 +80,15 @@ public final class Setting<T> {
     /** Whether an etcd of this version knows the setting. */
     public boolean isKnownTo(EtcdVersion version) {
         return version.isAtLeast(since) && (until == null || !version.isAtLeast(until));
+    }
+
+    /**
+     * The keys whose being given, in the config or as {@code embedded.extra-args}, means the
+     * library passes no default for this etcd key: its own, and those it goes with
+     * ({@code auto-compaction-mode} with {@code auto-compaction-retention}).
+     */
+    List<String> defaultYieldsTo() {
+        return defaultYieldsTo;
     }
 
     /** Whether a config file may give it as a list (and a property as comma-separated items). */

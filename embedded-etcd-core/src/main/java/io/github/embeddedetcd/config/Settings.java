@@ -38,6 +38,7 @@ public final class Settings {
     private static final Map<String, Setting<?>> BY_KEY = new HashMap<>();
     private static final EtcdVersion V3_4 = EtcdVersion.MINIMUM;
     private static final EtcdVersion V3_5 = new EtcdVersion(3, 5, 0);
+    private static final EtcdVersion V3_5_5 = new EtcdVersion(3, 5, 5);
     private static final String ETCDS = "etcd's";
 
     public static final Setting<String> NAME = add("name", TEXT, null, "this host's name", "name",
@@ -95,8 +96,12 @@ public final class Settings {
     static {
         etcdKey("auth-token", V3_4, "Auth token type: simple, or jwt with its options.");
         etcdKey("auth-token-ttl", V3_4, "Seconds a simple auth token lives.");
-        etcdKey("auto-compaction-mode", V3_4, "periodic or revision: how auto-compaction-retention is read.");
-        etcdKey("auto-compaction-retention", V3_4, "History to keep when compacting automatically (e.g. 1h, or a revision count); 0 = off.");
+        // nothing else compacts an embedded cluster (no Kubernetes API server in front of it), and etcd's own
+        // default never compacts: the history would grow until NOSPACE
+        etcdDefault("auto-compaction-mode", V3_4, "periodic", "periodic or revision: how auto-compaction-retention is read.",
+                "auto-compaction-retention");
+        etcdDefault("auto-compaction-retention", V3_4, "1h", "History to keep when compacting automatically (e.g. 1h, "
+                + "or a revision count); 0 = off.", "auto-compaction-mode");
         etcdKey("backend-batch-interval", V3_4, "Longest time before the backend commits a batch.");
         etcdKey("backend-batch-limit", V3_4, "Most operations before the backend commits a batch.");
         etcdKey("bcrypt-cost", V3_4, "bcrypt cost of hashing auth passwords.");
@@ -107,7 +112,8 @@ public final class Settings {
         etcdKey("enable-pprof", V3_4, "Serve runtime profiling data at /debug/pprof on client URLs.");
         etcdKey("enable-v2", V3_4, "Serve the v2 API.");
         etcdKey("experimental-compaction-batch-limit", V3_4, "Revisions deleted per compaction batch.");
-        etcdKey("experimental-corrupt-check-time", V3_4, "How often members check each other's data for corruption.");
+        etcdDefault("experimental-corrupt-check-time", V3_4, "1h", "How often the leader compares the members' data "
+                + "hashes; a mismatch raises the CORRUPT alarm.");
         etcdKey("experimental-enable-lease-checkpoint", V3_4, "Let the leader checkpoint lease TTLs to the cluster.");
         etcdKey("experimental-enable-v2v3", V3_4, "Serve the v2 API from the v3 store, under this prefix.");
         etcdKey("experimental-initial-corrupt-check", V3_4, "Check the data for corruption before serving.");
@@ -130,10 +136,11 @@ public final class Settings {
         etcdKey("pre-vote", V3_4, "Raft pre-vote: a rejoining member cannot disrupt a healthy leader.");
         add("experimental-backend-bbolt-freelist-type", ETCD_VALUE, null, ETCDS,
                 "experimental-backend-bbolt-freelist-type", "array or map: bbolt's freelist (3.5 names it backend-bbolt-freelist-type).",
-                V3_4, V3_5);
+                V3_4, V3_5, List.of());
         etcdKey("backend-bbolt-freelist-type", V3_5, "array or map: bbolt's freelist type.");
         etcdKey("experimental-bootstrap-defrag-threshold-megabytes", V3_5, "Free space above which etcd defragments on start.");
-        etcdKey("experimental-compact-hash-check-enabled", V3_5, "Let the leader check followers' hashes after compactions.");
+        etcdDefault("experimental-compact-hash-check-enabled", V3_5_5, "true", "Let the leader check followers' "
+                + "hashes after compactions.");
         etcdKey("experimental-compact-hash-check-time", V3_5, "How often the leader checks compaction hashes.");
         etcdKey("experimental-compaction-sleep-interval", V3_5, "Pause between compaction batches.");
         etcdKey("experimental-downgrade-check-time", V3_5, "How often etcd checks for a cluster downgrade.");
@@ -197,6 +204,23 @@ public final class Settings {
     public static final Setting<Duration> RECONFIG_TIMEOUT = library("embedded.reconfig-timeout", DURATION,
             Duration.ofSeconds(15), null,
             "How long a removal refused as \"unhealthy cluster\" is retried (etcd refuses for 5 s after a leader reconnects to a voter).");
+    public static final Setting<Duration> UPKEEP_INTERVAL = library("embedded.upkeep-interval", DURATION,
+            Duration.ofSeconds(30), null, "How often each member reads etcd's alarms and its database's size; the "
+            + "leader then clears NOSPACE or defragments what is due.");
+    public static final Setting<Integer> QUOTA_WARNING_PERCENT = library("embedded.quota-warning-percent",
+            ValueType.ints(1, 100), 80, null, "Share of the quota (quota-backend-bytes, etcd's 2 GiB when not set) "
+            + "at which a member warns, once, that its database fills up.");
+    public static final Setting<Boolean> CLEAR_NOSPACE = library("embedded.clear-nospace", BOOL, true, null,
+            "Whether the leader clears etcd's NOSPACE alarm: it compacts the whole history, defragments every member, "
+            + "and disarms only once every database is below embedded.quota-warning-percent of the quota.");
+    public static final Setting<Boolean> DEFRAG = library("embedded.defrag", BOOL, true, null, "Whether the leader "
+            + "defragments members that could give back embedded.defrag-threshold-bytes, one at a time: followers "
+            + "first, itself after handing leadership over; each within the request timeout plus 1 s per 10 MB.");
+    public static final Setting<Duration> DEFRAG_INTERVAL = library("embedded.defrag-interval", DURATION,
+            Duration.ofHours(1), null, "How often the leader looks for members to defragment.");
+    public static final Setting<Long> DEFRAG_THRESHOLD_BYTES = library("embedded.defrag-threshold-bytes",
+            ValueType.longs(1, Long.MAX_VALUE), null, "a tenth of the quota", "Space a member's database could give "
+            + "back (its size less its size in use) from which it is defragmented.");
     public static final Setting<Duration> SNAPSHOT_INTERVAL = library("embedded.snapshot-interval", DURATION, null,
             "none: no scheduled snapshots", "How often the cluster saves a snapshot; one member takes each, a follower "
             + "when there is one.");
@@ -283,7 +307,20 @@ public final class Settings {
     }
 
     private static void etcdKey(String key, EtcdVersion since, String description) {
-        add(key, ETCD_VALUE, null, ETCDS, key, description, since, null);
+        add(key, ETCD_VALUE, null, ETCDS, key, description, since, null, List.of());
+    }
+
+    /**
+     * One of etcd's keys with the library's own default, passed where the etcd knows the key and
+     * the user gave neither it nor a key it goes with (in the config or in {@code embedded.extra-args}).
+     */
+    private static void etcdDefault(String key, EtcdVersion since, String value, String description,
+                                    String... goesWith) {
+        List<String> yieldsTo = new ArrayList<>(List.of(goesWith));
+        yieldsTo.add(0, key);
+        String words = value + (since.equals(V3_4) ? "" : " from etcd " + since)
+                + (goesWith.length == 0 ? "" : ", unless " + String.join(" or ", goesWith) + " is given");
+        add(key, ETCD_VALUE, value, words, key, description, since, null, yieldsTo);
     }
 
     private static <T> Setting<T> library(String key, ValueType<T> type, T defaultValue, String defaultDescription,
@@ -296,7 +333,7 @@ public final class Settings {
     private static String inWords(Object value) {
         if (value instanceof Duration d) {
             return d.toMillis() % 1000 != 0 ? d.toMillis() + "ms" : d.toSeconds() % 60 != 0 ? d.toSeconds() + "s"
-                    : d.toMinutes() + "m";
+                    : d.toMinutes() % 60 != 0 ? d.toMinutes() + "m" : d.toHours() + "h";
         }
         return String.valueOf(value);
     }
@@ -316,12 +353,14 @@ public final class Settings {
 
     private static <T> Setting<T> add(String key, ValueType<T> type, T defaultValue, String defaultDescription,
                                       String flag, String description) {
-        return add(key, type, defaultValue, defaultDescription, flag, description, V3_4, null);
+        return add(key, type, defaultValue, defaultDescription, flag, description, V3_4, null, List.of());
     }
 
     private static <T> Setting<T> add(String key, ValueType<T> type, T defaultValue, String defaultDescription,
-                                      String flag, String description, EtcdVersion since, EtcdVersion until) {
-        Setting<T> setting = new Setting<>(key, type, defaultValue, defaultDescription, description, flag, since, until);
+                                      String flag, String description, EtcdVersion since, EtcdVersion until,
+                                      List<String> defaultYieldsTo) {
+        Setting<T> setting = new Setting<>(key, type, defaultValue, defaultDescription, description, flag, since, until,
+                defaultYieldsTo);
         ALL.add(setting);
         BY_KEY.put(key, setting);
         return setting;

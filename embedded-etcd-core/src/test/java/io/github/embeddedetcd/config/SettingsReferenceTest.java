@@ -64,7 +64,8 @@ class SettingsReferenceTest {
         return setting.until().map(until -> minor(setting.since()) + " only").orElse(minor(setting.since()) + "+");
     }
 
+    /** 3.4, or 3.5.5 where a patch release brought the key. */
     private static String minor(EtcdVersion version) {
-        return version.major() + "." + version.minor();
+        return version.major() + "." + version.minor() + (version.patch() == 0 ? "" : "." + version.patch());
     }
 }

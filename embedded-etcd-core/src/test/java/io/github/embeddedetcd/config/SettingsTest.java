@@ -5,6 +5,7 @@
 package io.github.embeddedetcd.config;
 
 import io.github.embeddedetcd.EtcdBinary;
+import io.github.embeddedetcd.EtcdVersion;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,12 +38,41 @@ class SettingsTest {
     @Test
     void aKeyTheLibraryDoesNotInterpretIsPassedOnAsGiven() {
         EtcdConfig config = EtcdConfig.builder().name("n1")
-                .setText("auto-compaction-retention", List.of("1h"))
+                .setText("auto-compaction-retention", List.of("30m"))
                 .setText("listen-metrics-urls", List.of("http://127.0.0.1:2381", "http://127.0.0.2:2381"))
                 .build();
 
-        assertThat(config.etcdFlags(ClusterState.NEW)).contains("--auto-compaction-retention=1h",
+        assertThat(config.etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM)).contains("--auto-compaction-retention=30m",
                 "--listen-metrics-urls=http://127.0.0.1:2381,http://127.0.0.2:2381");
+    }
+
+    @Test
+    void compactionAndCorruptionChecksAreOnByDefaultWhereTheEtcdHasThem() {
+        EtcdConfig config = EtcdConfig.builder().name("n1").build();
+
+        assertThat(config.etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM)).contains("--auto-compaction-mode=periodic",
+                "--auto-compaction-retention=1h", "--experimental-corrupt-check-time=1h")
+                .noneMatch(flag -> flag.startsWith("--experimental-compact-hash-check-enabled"));
+        assertThat(config.etcdFlags(ClusterState.NEW, new EtcdVersion(3, 5, 16)))
+                .contains("--experimental-compact-hash-check-enabled=true");
+    }
+
+    @Test
+    void aCompactionKeyTheUserGivesKeepsTheLibrarysDefaultsOfBothOut() {
+        EtcdConfig given = EtcdConfig.builder().name("n1").setText("auto-compaction-retention", List.of("1000"))
+                .setText("auto-compaction-mode", List.of("revision")).build();
+        EtcdConfig retentionOnly = EtcdConfig.builder().name("n1").setText("auto-compaction-retention", List.of("0"))
+                .build();
+        EtcdConfig asExtraArg = EtcdConfig.builder().name("n1").extraArgs(List.of("--auto-compaction-mode=revision"))
+                .build();
+
+        assertThat(given.etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM)).contains("--auto-compaction-mode=revision",
+                "--auto-compaction-retention=1000");
+        assertThat(retentionOnly.etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM))
+                .contains("--auto-compaction-retention=0").noneMatch(f -> f.startsWith("--auto-compaction-mode"));
+        assertThat(asExtraArg.etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM))
+                .containsOnlyOnce("--auto-compaction-mode=revision")
+                .noneMatch(f -> f.startsWith("--auto-compaction-retention"));
     }
 
     @Test

@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.membership;
 
+import io.github.embeddedetcd.LocalCluster;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.Member;
 import org.junit.jupiter.api.RepeatedTest;

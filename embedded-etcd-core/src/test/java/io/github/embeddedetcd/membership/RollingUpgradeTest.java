@@ -6,6 +6,7 @@ package io.github.embeddedetcd.membership;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.github.embeddedetcd.LocalCluster;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.EtcdBinary;

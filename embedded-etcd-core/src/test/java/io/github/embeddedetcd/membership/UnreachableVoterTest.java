@@ -5,6 +5,7 @@
 package io.github.embeddedetcd.membership;
 
 import io.github.embeddedetcd.EmbeddedEtcd;
+import io.github.embeddedetcd.LocalCluster;
 import io.github.embeddedetcd.LogCapture;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.RecordingListener;

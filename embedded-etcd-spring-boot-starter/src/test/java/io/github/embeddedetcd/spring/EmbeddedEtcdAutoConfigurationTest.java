@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.spring;
 
+import io.github.embeddedetcd.EtcdVersion;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.github.embeddedetcd.EmbeddedEtcd;
@@ -178,13 +179,13 @@ class EmbeddedEtcdAutoConfigurationTest {
     @Test
     void customizerBeansChangeTheMemberAfterTheProperties() {
         member("customized", dir).withPropertyValues("embedded.etcd.snapshot-count=5000",
-                        "embedded.etcd.auto-compaction-retention=1h")
+                        "embedded.etcd.auto-compaction-retention=30m")
                 .withBean("first", EmbeddedEtcdBuilderCustomizer.class, () -> builder ->
                         builder.configure(c -> c.set(Settings.SNAPSHOT_COUNT, 7000L)))
                 .run(context -> {
                     EtcdConfig config = context.getBean(EmbeddedEtcd.class).config();
                     assertThat(config.snapshotCount()).isEqualTo(7000L);
-                    assertThat(config.etcdFlags(ClusterState.NEW)).contains("--auto-compaction-retention=1h");
+                    assertThat(config.etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM)).contains("--auto-compaction-retention=30m");
                 });
     }
 

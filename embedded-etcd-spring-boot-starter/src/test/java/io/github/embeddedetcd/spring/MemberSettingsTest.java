@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.spring;
 
+import io.github.embeddedetcd.EtcdVersion;
 import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.ConfigException;
 import io.github.embeddedetcd.config.EtcdConfig;
@@ -49,12 +50,12 @@ class MemberSettingsTest {
                 "embedded.etcd.extra-args[0]", "--cors=a,b",
                 "embedded.etcd.client-transport-security.auto-tls", "true",
                 "embedded.etcd.listen-client-urls", "https://127.0.0.1:2379",
-                "embedded.etcd.auto-compaction-retention", "1h"))).config();
+                "embedded.etcd.auto-compaction-retention", "30m"))).config();
 
         assertThat(config.joinEndpoints()).hasSize(2);
         assertThat(config.extraArgs()).containsExactly("--cors=a,b");
         assertThat(config.clientTransportSecurity().autoTls()).isTrue();
-        assertThat(config.etcdFlags(ClusterState.NEW)).contains("--auto-compaction-retention=1h");
+        assertThat(config.etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM)).contains("--auto-compaction-retention=30m");
     }
 
     @Test

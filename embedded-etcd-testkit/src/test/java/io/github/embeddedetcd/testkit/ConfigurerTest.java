@@ -4,6 +4,7 @@
  */
 package io.github.embeddedetcd.testkit;
 
+import io.github.embeddedetcd.EtcdVersion;
 import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.Settings;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ConfigurerTest {
         @Override
         public void configure(EtcdTestCluster.Builder builder) {
             builder.configure(c -> c.set(Settings.SNAPSHOT_COUNT, 100L)
-                    .setText("auto-compaction-retention", List.of("1h")));
+                    .setText("auto-compaction-retention", List.of("30m")));
         }
     }
 
@@ -29,7 +30,7 @@ class ConfigurerTest {
     void theConfigurersSettingsReachEveryNode(EtcdTestCluster cluster) {
         assertThat(cluster.nodes()).allSatisfy(node -> {
             assertThat(node.member().config().snapshotCount()).isEqualTo(100L);
-            assertThat(node.member().config().etcdFlags(ClusterState.NEW)).contains("--auto-compaction-retention=1h");
+            assertThat(node.member().config().etcdFlags(ClusterState.NEW, EtcdVersion.MINIMUM)).contains("--auto-compaction-retention=30m");
         });
     }
 }

@@ -57,6 +57,11 @@ public final class ClusterCalls {
         return new ClusterCalls(endpoints, access);
     }
 
+    /** The first client URL these calls go to. */
+    URI endpoint() {
+        return endpoints.get(0);
+    }
+
     /** How these calls reach the cluster. */
     public EtcdAccess access() {
         return access;
@@ -140,7 +145,8 @@ public final class ClusterCalls {
                 .thenApply(a -> new MemberStatus(id(a.path("header").path("member_id")), id(a.path("leader")),
                         a.path("isLearner").asBoolean(), new Member.Status(a.path("raftTerm").asLong(),
                         a.path("raftIndex").asLong(), a.path("raftAppliedIndex").asLong(), a.path("version").asText(),
-                        a.path("dbSize").asLong())));
+                        a.path("dbSize").asLong(), a.path("dbSizeInUse").asLong(),
+                        a.path("header").path("revision").asLong())));
     }
 
     /**
@@ -166,11 +172,12 @@ public final class ClusterCalls {
      * @param needsUser whether etcd checks the caller's rights (membership changes need the root role);
      *                  listing members and status do not, so they never wait for a token
      */
-    private JsonNode call(String path, JsonNode body, String what, boolean needsUser) {
+    JsonNode call(String path, JsonNode body, String what, boolean needsUser) {
         ClusterCallException last = null;
         for (URI endpoint : endpoints) {
             try {
-                return needsUser ? sendAuthenticated(endpoint, path, body, what) : sendOnce(endpoint, path, body, what);
+                return needsUser ? sendAuthenticated(endpoint, path, body, what, access.timeout())
+                        : sendOnce(endpoint, path, body, what);
             } catch (ClusterCallException failure) {
                 if (failure.error() != EtcdError.UNREACHABLE) {
                     throw failure;
@@ -189,10 +196,18 @@ public final class ClusterCalls {
         }
     }
 
+    /**
+     * Sends the call to this member alone, with the caller's rights, within this deadline: for
+     * calls that act on the member they reach (a defragmentation) and may take longer than most.
+     */
+    JsonNode callMember(URI endpoint, String path, JsonNode body, String what, Duration timeout) {
+        return sendAuthenticated(endpoint, path, body, what, timeout);
+    }
+
     /** Sends the call; once more with a new token when etcd says the token is gone or missing. */
-    private JsonNode sendAuthenticated(URI endpoint, String path, JsonNode body, String what) {
+    private JsonNode sendAuthenticated(URI endpoint, String path, JsonNode body, String what, Duration timeout) {
         try {
-            return send(endpoint, path, body, what, true).join();
+            return send(endpoint, path, body, what, true, timeout).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof AuthenticationException refused) {
                 throw refused;
@@ -204,7 +219,7 @@ public final class ClusterCalls {
             }
             access.tokenRejected();
             try {
-                return send(endpoint, path, body, what, true).join();
+                return send(endpoint, path, body, what, true, timeout).join();
             } catch (CompletionException again) {
                 throw refusedUser(failure(again, what + " via " + endpoint));
             }
@@ -229,13 +244,18 @@ public final class ClusterCalls {
     }
 
     private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what, boolean needsUser) {
+        return send(endpoint, path, body, what, needsUser, access.timeout());
+    }
+
+    private CompletableFuture<JsonNode> send(URI endpoint, String path, JsonNode body, String what, boolean needsUser,
+                                             Duration timeout) {
         Map<String, String> authentication;
         try {
             authentication = needsUser ? access.authentication(endpoint) : Map.of();
         } catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(failure);
         }
-        return access.http().postJson(endpoint.resolve(path), Json.write(body), authentication, access.timeout())
+        return access.http().postJson(endpoint.resolve(path), Json.write(body), authentication, timeout)
                 .handle((response, failure) -> answer(endpoint, what, response, failure, access));
     }
 

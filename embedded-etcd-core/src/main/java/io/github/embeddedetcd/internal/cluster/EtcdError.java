@@ -23,6 +23,8 @@ enum EtcdError {
     /** A call that needs a user came without a token (e.g. auth was enabled after the first call). */
     NO_USER("user name is empty"),
     PERMISSION_DENIED("permission denied"),
+    /** A compaction up to a revision the history was already compacted beyond. */
+    COMPACTED("required revision has been compacted"),
     /** No answer, or etcd cannot serve for a moment (no leader, request timed out). */
     UNREACHABLE(null),
     /** Something answered, but not etcd's gateway: a wrong URL. */

@@ -27,7 +27,7 @@ final class EtcdCommandLine {
         requireKnownSettings(binary, config);
         List<String> command = new ArrayList<>(config.commandPrefix());
         command.add(binary.path().toString());
-        command.addAll(config.etcdFlags(state));
+        command.addAll(config.etcdFlags(state, binary.version()));
         return List.copyOf(command);
     }
 
@@ -37,7 +37,8 @@ final class EtcdCommandLine {
             if (config.isSet(setting) && !setting.isKnownTo(binary.version())) {
                 throw config.error(setting.key(), "etcd " + binary.version() + " (" + binary.path()
                         + ") does not know this key: it needs etcd " + setting.since().major() + "."
-                        + setting.since().minor() + setting.until().map(u -> " up to " + u.major() + "." + u.minor()
+                        + setting.since().minor() + (setting.since().patch() == 0 ? "" : "." + setting.since().patch())
+                        + setting.until().map(u -> " up to " + u.major() + "." + u.minor()
                         + " (not included)").orElse(" or later") + "; remove it, or run an etcd that knows it");
             }
         }

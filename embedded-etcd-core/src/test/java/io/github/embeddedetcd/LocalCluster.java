@@ -2,13 +2,8 @@
  * Copyright 2026 The embedded-etcd Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.embeddedetcd.membership;
+package io.github.embeddedetcd;
 
-import io.github.embeddedetcd.EmbeddedEtcd;
-import io.github.embeddedetcd.Member;
-import io.github.embeddedetcd.MembershipListener;
-import io.github.embeddedetcd.TestNodes;
-import io.github.embeddedetcd.Waits;
 import io.github.embeddedetcd.config.EtcdConfig;
 
 import java.net.URI;
@@ -18,7 +13,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Members of one test cluster in this JVM, closed together. */
-final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
 
     private final Path dir;
     private final String host;
@@ -26,12 +21,12 @@ final class LocalCluster implements AutoCloseable {
     private final List<EmbeddedEtcd> members = new ArrayList<>();
 
     /** Members on 127.0.0.1 with distinct free ports. */
-    static LocalCluster onFreePorts(Path dir) {
+    public static LocalCluster onFreePorts(Path dir) {
         return new LocalCluster(dir, null, false);
     }
 
     /** Members on 127.0.0.{base+i}, each on 2379/2380, like separate hosts. */
-    static LocalCluster onLoopbackHosts(Path dir, String hostPrefix) {
+    public static LocalCluster onLoopbackHosts(Path dir, String hostPrefix) {
         return new LocalCluster(dir, hostPrefix, true);
     }
 
@@ -42,7 +37,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** A not yet started member; {@code index} picks the host in loopback-hosts mode. */
-    EmbeddedEtcd member(String name, int index, MembershipListener listener, UnaryOperator<EtcdConfig.Builder> tweak) {
+    public EmbeddedEtcd member(String name, int index, MembershipListener listener, UnaryOperator<EtcdConfig.Builder> tweak) {
         EtcdConfig.Builder config = TestNodes.config(name, dir.resolve(name))
                 .joinTimeout(Waits.RECONFIGURATION.multipliedBy(2)); // one learner at a time: a join may wait for another
         if (fixedPorts) {
@@ -59,21 +54,21 @@ final class LocalCluster implements AutoCloseable {
         return member;
     }
 
-    EmbeddedEtcd member(String name, int index) {
+    public EmbeddedEtcd member(String name, int index) {
         return member(name, index, null, c -> c);
     }
 
     /** Members n1 (started first), n2 and n3 (joined through n1), all voters. */
-    List<EmbeddedEtcd> threeVoters() {
+    public List<EmbeddedEtcd> threeVoters() {
         EmbeddedEtcd n1 = member("n1", 1).start();
         return List.of(n1, member("n2", 2).join(endpoints(n1)), member("n3", 3).join(endpoints(n1)));
     }
 
-    static URI[] endpoints(EmbeddedEtcd member) {
+    public static URI[] endpoints(EmbeddedEtcd member) {
         return member.clientEndpoints().toArray(URI[]::new);
     }
 
-    static long idOf(EmbeddedEtcd observer, String name) {
+    public static long idOf(EmbeddedEtcd observer, String name) {
         return observer.members().stream().filter(m -> m.name().equals(name)).mapToLong(Member::id).findFirst()
                 .orElseThrow();
     }
