@@ -14,6 +14,7 @@ import io.github.embeddedetcd.internal.datadir.Tombstone;
 import io.github.embeddedetcd.internal.process.EtcdProcess;
 import io.github.embeddedetcd.internal.recovery.ExistingCluster;
 import io.github.embeddedetcd.internal.snapshot.SnapshotRestore;
+import io.github.embeddedetcd.internal.tls.PeerSourceAddresses;
 import io.github.embeddedetcd.internal.tls.ServerTls;
 
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ final class MemberStart {
 
     private MemberRun runOnce(List<URI> joinVia, Consumer<MemberRun> onOwnEnd) {
         ServerTls.check(config);
+        PeerSourceAddresses.check(config, joinVia);
         DataDir dataDir = DataDir.acquire(config.dataDir(), config.walDir());
         EtcdProcess process = null;
         Removal removal = null;

@@ -65,7 +65,10 @@ public interface MembershipListener {
     default void alarmCleared(Alarm alarm) {
     }
 
-    /** This member, leading, defragmented a member (itself too, after handing leadership over). */
+    /**
+     * This member, leading, defragmented a member (itself too, after handing leadership over).
+     * {@code member} carries its leader flag as etcd said right before, and its status after.
+     */
     default void memberDefragmented(Member member, long dbSizeBefore, long dbSizeAfter) {
     }
 }

@@ -39,7 +39,7 @@ class HttpBadInputIT {
 
             HttpResponse<String> unknown = send(HttpRequest.newBuilder(base.resolve("/memberz")).GET());
             assertThat(unknown.statusCode()).isEqualTo(404);
-            assertThat(unknown.body()).isEqualTo("{\"error\":\"no such page; try /, /members or /health\"}");
+            assertThat(unknown.body()).isEqualTo("{\"error\":\"no such page; try /, /members, /cluster or /health\"}");
 
             HttpResponse<String> post = send(HttpRequest.newBuilder(base.resolve("/members"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")));

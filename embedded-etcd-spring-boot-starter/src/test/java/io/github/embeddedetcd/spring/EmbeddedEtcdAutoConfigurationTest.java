@@ -17,6 +17,7 @@ import io.github.embeddedetcd.config.ClusterState;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.Settings;
 import io.github.embeddedetcd.spring.MemberContexts.HealthReport;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdHealthAutoConfiguration;
 import io.github.embeddedetcd.spring.actuate.EmbeddedEtcdMetrics;
 import io.github.embeddedetcd.testkit.EtcdTestCluster;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 class EmbeddedEtcdAutoConfigurationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int SMALL_QUOTA = 2 * 1024 * 1024;
 
     @TempDir
     Path dir;
@@ -373,6 +375,70 @@ class EmbeddedEtcdAutoConfigurationTest {
         public void leaderChanged(Member leader) {
             leaders.add(leader.name());
         }
+    }
+
+    @Test
+    void anArmedAlarmShowsInHealthAndMeters() {
+        upkeptMember("full", "embedded.etcd.clear-nospace=false").run(context -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(EmbeddedEtcdMetrics.class).bindTo(registry);
+            Object indicator = context.getBean(EmbeddedEtcdHealthAutoConfiguration.BEAN_NAME);
+
+            fillUntilNoSpace(context.getBean(Client.class));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(HealthReport.of(indicator).details().get("alarms"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString().startsWith("NOSPACE alarm"));
+            assertThat(HealthReport.of(indicator).status()).as("etcd is unhealthy while an alarm is armed")
+                    .isEqualTo("DOWN");
+            assertThat(registry.get("etcd.cluster.alarms").tag("alarm", "NOSPACE").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("etcd.cluster.alarms").tag("alarm", "CORRUPT").gauge().value()).isZero();
+            assertThat(registry.get("etcd.member.db.quota").gauge().value()).isEqualTo(SMALL_QUOTA);
+            assertThat(registry.get("etcd.member.db.size.in.use").gauge().value()).isGreaterThan(0);
+        });
+    }
+
+    @Test
+    void theUpkeepClearsNoSpaceAndTheMemberIsHealthyAgain() {
+        upkeptMember("cleared").run(context -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(EmbeddedEtcdMetrics.class).bindTo(registry);
+            Object indicator = context.getBean(EmbeddedEtcdHealthAutoConfiguration.BEAN_NAME);
+
+            fillUntilNoSpace(context.getBean(Client.class));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(registry.get("etcd.upkeep.nospace.cleared")
+                    .functionCounter().count()).isEqualTo(1));
+            await().atMost(WAIT).untilAsserted(() -> {
+                HealthReport report = HealthReport.of(indicator);
+                assertThat(report.status()).isEqualTo("UP");
+                assertThat(report.details().get("alarms")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+                assertThat(report.details().get("database")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                        .containsEntry("quotaBytes", (long) SMALL_QUOTA).containsEntry("defragmentations", 1L);
+            });
+            assertThat(registry.get("etcd.upkeep.defragmentations").functionCounter().count()).isEqualTo(1);
+            put(context.getBean(Client.class), "after", "accepted");
+        });
+    }
+
+    /** A member with a 2 MiB quota, checked every 200 ms, that never compacts by itself. */
+    private ApplicationContextRunner upkeptMember(String name, String... more) {
+        return member(name, dir).withPropertyValues("embedded.etcd.quota-backend-bytes=" + SMALL_QUOTA,
+                "embedded.etcd.upkeep-interval=200ms", "embedded.etcd.auto-compaction-retention=0")
+                .withPropertyValues(more);
+    }
+
+    /** Overwrites one key with 64 KiB values until etcd refuses for NOSPACE (bounded: far more than the quota holds). */
+    private static void fillUntilNoSpace(Client client) {
+        String value = "x".repeat(64 * 1024);
+        for (int i = 0; i < 200; i++) {
+            try {
+                put(client, "fill", value);
+            } catch (AssertionError refused) {
+                assertThat(refused).rootCause().hasMessageContaining("database space exceeded");
+                return;
+            }
+        }
+        throw new AssertionError("200 puts of 64 KiB never filled a quota of " + SMALL_QUOTA + " bytes");
     }
 
     private static void put(Client client, String key, String value) {

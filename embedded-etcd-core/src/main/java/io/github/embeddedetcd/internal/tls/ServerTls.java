@@ -152,7 +152,7 @@ public final class ServerTls {
         }
     }
 
-    private static boolean names(X509Certificate certificate, String host) {
+    static boolean names(X509Certificate certificate, String host) {
         try {
             for (List<?> name : alternativeNames(certificate)) {
                 int type = (Integer) name.get(0);
@@ -170,7 +170,7 @@ public final class ServerTls {
         return false;
     }
 
-    private static List<List<?>> alternativeNames(X509Certificate certificate) {
+    static List<List<?>> alternativeNames(X509Certificate certificate) {
         try {
             Collection<List<?>> names = certificate.getSubjectAlternativeNames();
             return names == null ? List.of() : List.copyOf(names);
@@ -179,7 +179,7 @@ public final class ServerTls {
         }
     }
 
-    private static String subjectAlternativeNames(X509Certificate certificate) {
+    static String subjectAlternativeNames(X509Certificate certificate) {
         List<String> names = alternativeNames(certificate).stream().map(n -> String.valueOf(n.get(1))).toList();
         return names.isEmpty() ? "no subject alternative names at all" : String.join(", ", names);
     }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,18 +41,30 @@ final class Defragmenter {
         this.events = events;
     }
 
-    /** Defragments the member, which said {@code before} of itself, and returns what it says after. */
-    MemberStatus defragment(Member member, MemberStatus before) {
+    /**
+     * Defragments the member and returns what it says of itself after. It is asked right before:
+     * a member that leads by then is left alone unless {@code mayLead} (leadership can move between
+     * the round's plan and its turn). The event carries the member as it was right before
+     * (leader flag) with its status after.
+     */
+    Optional<MemberStatus> defragment(Member member, boolean mayLead) {
         URI url = member.clientUrls().get(0);
+        MemberStatus before = calls.status(url);
+        if (before.isLeader() && !mayLead) {
+            LOG.info("Not defragmenting {} now: it leads the cluster since this round began; the next round takes it",
+                    member);
+            return Optional.empty();
+        }
         long size = before.raft().dbSize();
         long started = System.nanoTime();
         maintenance.defragment(url, deadline(size));
         MemberStatus after = calls.status(url);
         done.incrementAndGet();
-        LOG.info("Defragmented member {}: its database went from {} to {} bytes ({} in use) in {} ms", member, size,
-                after.raft().dbSize(), after.raft().dbSizeInUse(), (System.nanoTime() - started) / 1_000_000);
-        events.fire("member defragmented", l -> l.memberDefragmented(member, size, after.raft().dbSize()));
-        return after;
+        LOG.info("Defragmented member {}: its database went from {} to {} bytes ({} in use) in {} ms", member.name(),
+                size, after.raft().dbSize(), after.raft().dbSizeInUse(), (System.nanoTime() - started) / 1_000_000);
+        Member seen = member.with(before.isLeader(), Optional.of(after.raft()));
+        events.fire("member defragmented", l -> l.memberDefragmented(seen, size, after.raft().dbSize()));
+        return Optional.of(after);
     }
 
     /** The request timeout plus a second per 10 MB of database. */

@@ -53,7 +53,8 @@ final class NoSpaceRecovery {
         MemberStatuses before = MemberStatuses.ask(calls, view);
         Map<Long, MemberStatus> after = new LinkedHashMap<>();
         for (Member member : before.localLast()) {
-            after.put(member.id(), defragmenter.defragment(member, before.answers().get(member)));
+            // the leader too: writes are refused anyway
+            defragmenter.defragment(member, true).ifPresent(status -> after.put(member.id(), status));
         }
         List<String> full = after.entrySet().stream().filter(e -> quota.warns(e.getValue().raft().dbSize()))
                 .map(e -> String.format("%016x", e.getKey()) + " (" + e.getValue().raft().dbSize() + " bytes)")

@@ -71,20 +71,22 @@ final class ScheduledDefrag {
                 continue;
             }
             if (member.id() != view.localId()) {
-                defragmenter.defragment(member, status);
+                defragmenter.defragment(member, false);
+            } else if (isOnlyVoter(view)) {
+                LOG.info("Defragmenting the only voter, this leader: writes wait until it is done");
+                defragmenter.defragment(member, true);
             } else if (handOver(view, statuses)) {
-                defragmenter.defragment(member, status);
+                defragmenter.defragment(member, false);
             }
         }
     }
 
-    /** Hands leadership to the follower furthest ahead; true when this member may defragment itself now. */
+    private static boolean isOnlyVoter(MembershipView view) {
+        return view.members().values().stream().noneMatch(m -> !m.learner() && m.id() != view.localId());
+    }
+
+    /** Hands leadership to the follower furthest ahead; true once it took over. */
     private boolean handOver(MembershipView view, MemberStatuses statuses) {
-        boolean onlyVoter = view.members().values().stream().noneMatch(m -> !m.learner() && m.id() != view.localId());
-        if (onlyVoter) {
-            LOG.info("Defragmenting the only voter, this leader: writes wait until it is done");
-            return true;
-        }
         Optional<Member> successor = statuses.answers().entrySet().stream()
                 .filter(e -> !e.getKey().learner() && e.getKey().id() != view.localId())
                 .filter(e -> e.getValue().leaderId() == view.localId())

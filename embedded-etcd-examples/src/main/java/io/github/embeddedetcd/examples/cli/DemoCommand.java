@@ -8,6 +8,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.config.EtcdConfig;
 import io.github.embeddedetcd.config.TransportSecurity;
 import io.github.embeddedetcd.examples.http.HttpSettings;
+import io.github.embeddedetcd.examples.http.EventTimeline;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +73,9 @@ final class DemoCommand implements Callable<Integer> {
 
         EmbeddedEtcd first = null;
         for (int i = 0; i < hosts.size(); i++) {
-            EmbeddedEtcd member = EmbeddedEtcd.builder().config(config(i + 1, hosts.get(i), root)).build();
+            EventTimeline timeline = new EventTimeline();
+            EmbeddedEtcd member = EmbeddedEtcd.builder().config(config(i + 1, hosts.get(i), root)).listener(timeline)
+                    .build();
             HttpSettings page = new HttpSettings(hosts.get(i), httpPort, tls);
             members.add(member);
             long began = System.nanoTime();
@@ -85,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
                 member.join(first.clientEndpoints().toArray(URI[]::new));
             }
             System.out.printf("      ready as a voter in %d ms%n", (System.nanoTime() - began) / 1_000_000);
-            pages.add(MembersHttpServer.start(member, page));
+            pages.add(MembersHttpServer.start(member, page, timeline));
             System.out.print(MemberTable.render(first.members()));
         }
         System.out.println();

@@ -8,6 +8,7 @@ import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MembershipListener;
 import io.github.embeddedetcd.examples.http.HttpSettings;
+import io.github.embeddedetcd.examples.http.EventTimeline;
 import io.github.embeddedetcd.examples.http.MembersHttpServer;
 
 import java.util.concurrent.ExecutionException;
@@ -26,7 +27,8 @@ final class RunningMember {
     int run(MemberOptions member, UnaryOperator<EmbeddedEtcd> starter) throws InterruptedException {
         EmbeddedEtcd.Builder builder = member.builder();
         HttpSettings http = member.http();
-        EmbeddedEtcd etcd = builder.listener(new MembershipListener() {
+        EventTimeline timeline = new EventTimeline();
+        EmbeddedEtcd etcd = builder.listener(timeline).listener(new MembershipListener() {
             @Override
             public void thisMemberRemoved(Member self) {
                 removed = true;
@@ -37,7 +39,7 @@ final class RunningMember {
             etcd.close();
         }, "etcd-embedded-stop"));
         starter.apply(etcd);
-        try (MembersHttpServer page = MembersHttpServer.start(etcd, http)) {
+        try (MembersHttpServer page = MembersHttpServer.start(etcd, http, timeline)) {
             System.out.println("etcd member '" + etcd.name() + "' is running: clients " + etcd.clientEndpoints()
                     + ", live page " + page.url() + ". Ctrl-C stops it.");
             etcd.onStop().get();

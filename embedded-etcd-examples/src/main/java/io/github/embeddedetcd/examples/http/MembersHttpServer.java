@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
- * The member's HTTP face: {@code GET /members} (JSON), {@code GET /health} (200 or 503) and
+ * The member's HTTP face: {@code GET /members} (JSON), {@code GET /cluster} (alarms, database
+ * against quota, newest snapshot, recent events as JSON), {@code GET /health} (200 or 503) and
  * {@code GET /}, a self-contained live page, over HTTP or, with {@code embedded.http-tls}, HTTPS
  * with the member's own certificate. Never fails the member: when etcd cannot answer, the
  * endpoints answer 503 with a JSON error.
@@ -37,21 +38,33 @@ public final class MembersHttpServer implements AutoCloseable {
     private static final String PAGE = "live-page.html";
 
     private final EmbeddedEtcd etcd;
+    private final EventTimeline timeline;
     private final HttpServer server;
     private final ExecutorService workers;
 
-    private MembersHttpServer(EmbeddedEtcd etcd, HttpServer server, ExecutorService workers) {
+    private MembersHttpServer(EmbeddedEtcd etcd, EventTimeline timeline, HttpServer server, ExecutorService workers) {
         this.etcd = etcd;
+        this.timeline = timeline;
         this.server = server;
         this.workers = workers;
     }
 
     /**
-     * Serves the member's pages at this address.
+     * Serves the member's pages at this address, with a timeline of the events from now on.
      *
      * @throws EmbeddedEtcdException when the address is taken
      */
     public static MembersHttpServer start(EmbeddedEtcd etcd, HttpSettings settings) {
+        return start(etcd, settings, new EventTimeline());
+    }
+
+    /**
+     * Serves the member's pages at this address.
+     *
+     * @param timeline a listener of the member since it was built: the live page draws its events
+     * @throws EmbeddedEtcdException when the address is taken
+     */
+    public static MembersHttpServer start(EmbeddedEtcd etcd, HttpSettings settings, EventTimeline timeline) {
         String host = settings.host();
         int port = settings.port();
         SSLContext tls = settings.https() ? MemberCertificate.serverContext(etcd.config()) : null;
@@ -68,13 +81,14 @@ public final class MembersHttpServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        MembersHttpServer http = new MembersHttpServer(etcd, server, workers);
+        MembersHttpServer http = new MembersHttpServer(etcd, timeline, server, workers);
         server.createContext("/members", http::members);
+        server.createContext("/cluster", http::cluster);
         server.createContext("/health", http::health);
         server.createContext("/", http::page);
         server.setExecutor(workers);
         server.start();
-        LOG.info("Member '{}' serves {} (live page), /members and /health", etcd.name(), http.url());
+        LOG.info("Member '{}' serves {} (live page), /members, /cluster and /health", etcd.name(), http.url());
         return http;
     }
 
@@ -97,9 +111,17 @@ public final class MembersHttpServer implements AutoCloseable {
                 return;
             }
             try {
-                send(exchange, 200, MemberView.of(etcd.members()));
+                send(exchange, 200, MemberView.of(etcd.members(), etcd.upkeep().alarms()));
             } catch (EmbeddedEtcdException | IllegalStateException e) {
                 send(exchange, 503, Map.of("error", "etcd member '" + etcd.name() + "' cannot list members: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void cluster(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (isRead(exchange)) {
+                send(exchange, 200, ClusterView.of(etcd, timeline));
             }
         }
     }
@@ -120,7 +142,7 @@ public final class MembersHttpServer implements AutoCloseable {
                 return;
             }
             if (!exchange.getRequestURI().getPath().equals("/")) {
-                send(exchange, 404, Map.of("error", "no such page; try /, /members or /health"));
+                send(exchange, 404, Map.of("error", "no such page; try /, /members, /cluster or /health"));
                 return;
             }
             byte[] body;

@@ -9,6 +9,7 @@ import io.github.embeddedetcd.EtcdAdmin;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.MemberStatus;
 import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
+import io.github.embeddedetcd.upkeep.Alarm;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,10 +25,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The member's meters, tagged {@code member=<name>}: {@code etcd.member.leader} (1 while it
- * leads), {@code etcd.member.raft.term}, {@code etcd.member.db.size} (bytes),
- * {@code etcd.member.start.time}, {@code etcd.cluster.members}, {@code etcd.cluster.learners}, and
+ * leads), {@code etcd.member.raft.term}, {@code etcd.member.db.size}, {@code etcd.member.db.size.in.use} and
+ * {@code etcd.member.db.quota} (bytes), {@code etcd.member.start.time}, {@code etcd.cluster.members},
+ * {@code etcd.cluster.learners}, {@code etcd.cluster.alarms} (tagged {@code alarm=NOSPACE|CORRUPT}), and
  * the counters {@code etcd.cluster.leader.changes}, {@code etcd.cluster.promotions},
- * {@code etcd.cluster.removals}, {@code etcd.cluster.unreachable.removals}; with scheduled snapshots, {@code etcd.snapshots.saved},
+ * {@code etcd.cluster.removals}, {@code etcd.cluster.unreachable.removals}, {@code etcd.upkeep.defragmentations},
+ * {@code etcd.upkeep.nospace.cleared}; with scheduled snapshots, {@code etcd.snapshots.saved},
  * {@code etcd.snapshots.failures} and {@code etcd.snapshots.newest.age} (the recovery point). Membership values come from the last membership poll; raft term
  * and DB size from etcd's status, asked at most once a second within the request timeout. A value
  * that cannot be had (the member stopped, etcd did not answer) reads NaN; {@code etcd.member.leader}
@@ -53,8 +56,21 @@ public final class EmbeddedEtcdMetrics implements MeterBinder {
         gauge(registry, tags, "etcd.member.leader", "1 while this member leads its cluster", m -> m.etcd.isLeader() ? 1 : 0);
         gauge(registry, tags, "etcd.member.raft.term", "the member's raft term",
                 m -> m.status().map(s -> (double) s.raft().raftTerm()).orElse(Double.NaN));
-        Gauge.builder("etcd.member.db.size", this, m -> m.status().map(s -> (double) s.raft().dbSize()).orElse(Double.NaN))
-                .tags(tags).baseUnit("bytes").description("the size of the member's database").register(registry);
+        bytes(registry, tags, "etcd.member.db.size", "the size of the member's database, which etcd's quota counts",
+                m -> m.status().map(s -> (double) s.raft().dbSize()).orElse(Double.NaN));
+        bytes(registry, tags, "etcd.member.db.size.in.use", "the part of the member's database in use; the rest a "
+                + "defragmentation gives back", m -> m.status().map(s -> (double) s.raft().dbSizeInUse()).orElse(Double.NaN));
+        bytes(registry, tags, "etcd.member.db.quota", "the member's quota-backend-bytes: NOSPACE beyond it",
+                m -> m.etcd.upkeep().quotaBytes());
+        for (Alarm.Type type : Alarm.Type.values()) {
+            gauge(registry, tags.and("alarm", type.name()), "etcd.cluster.alarms", "alarms of this type armed in the "
+                    + "cluster, at the upkeep's last check", m -> m.etcd.upkeep().alarms().stream()
+                    .filter(a -> a.type() == type).count());
+        }
+        counter(registry, tags, "etcd.upkeep.defragmentations", "members this member, leading, defragmented",
+                m -> m.etcd.upkeep().defragmentations());
+        counter(registry, tags, "etcd.upkeep.nospace.cleared", "NOSPACE alarms this member, leading, cleared",
+                m -> m.etcd.upkeep().nospaceCleared());
         TimeGauge.builder("etcd.member.start.time", this, TimeUnit.MILLISECONDS, EmbeddedEtcdMetrics::startMillis)
                 .tags(tags).description("when the member's etcd process started, since the epoch").register(registry);
         gauge(registry, tags, "etcd.cluster.members", "members of the cluster, learners included",
@@ -83,6 +99,11 @@ public final class EmbeddedEtcdMetrics implements MeterBinder {
         TimeGauge.builder(name, this, TimeUnit.SECONDS, m -> age.apply(m.etcd.scheduledSnapshots())
                         .map(a -> a.toMillis() / 1000.0).orElse(Double.NaN))
                 .tags(tags).description(description).register(registry);
+    }
+
+    private void bytes(MeterRegistry registry, Tags tags, String name, String description,
+                       ToDoubleFunction<EmbeddedEtcdMetrics> value) {
+        Gauge.builder(name, this, value).tags(tags).baseUnit("bytes").description(description).register(registry);
     }
 
     private void gauge(MeterRegistry registry, Tags tags, String name, String description,

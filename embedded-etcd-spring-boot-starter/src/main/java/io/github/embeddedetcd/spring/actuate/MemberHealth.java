@@ -7,6 +7,8 @@ package io.github.embeddedetcd.spring.actuate;
 import io.github.embeddedetcd.EmbeddedEtcd;
 import io.github.embeddedetcd.Member;
 import io.github.embeddedetcd.snapshot.ScheduledSnapshots;
+import io.github.embeddedetcd.upkeep.Alarm;
+import io.github.embeddedetcd.upkeep.Upkeep;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.Map;
 /**
  * The member's health as both Boot lines report it: up when etcd answers {@code /health} healthy
  * (it runs, has a leader, no alarm; asked within one second). The details come from the last
- * membership poll and hold no secrets: name, id, leader, learner, members; with scheduled
+ * membership poll and hold no secrets: name, id, leader, learner, members; the cluster's armed alarms
+ * (NOSPACE, CORRUPT: etcd reports itself unhealthy while one is armed) and, once the upkeep has
+ * checked, the database's size, in-use size, quota and defragmentations; with scheduled
  * snapshots, their directory, the newest and its age, and this member's saves and failures (a
  * failing snapshot does not make the member down: etcd serves on).
  */
@@ -39,6 +43,18 @@ final class MemberHealth {
         members.stream().filter(Member::leader).findFirst().ifPresent(leader -> details.put("leader", leader.name()));
         details.put("learner", etcd.isLearner());
         details.put("members", members.size());
+        Upkeep upkeep = etcd.upkeep();
+        details.put("alarms", upkeep.alarms().stream().map(Alarm::toString).toList());
+        if (upkeep.checkedAt().isPresent()) {
+            Map<String, Object> database = new LinkedHashMap<>();
+            database.put("sizeBytes", upkeep.dbSizeBytes());
+            database.put("inUseBytes", upkeep.dbSizeInUseBytes());
+            database.put("quotaBytes", upkeep.quotaBytes());
+            database.put("quotaUsedPercent", Math.round(upkeep.quotaUsed() * 100));
+            database.put("defragmentations", upkeep.defragmentations());
+            upkeep.lastFailure().ifPresent(why -> database.put("upkeepFailure", why));
+            details.put("database", database);
+        }
         ScheduledSnapshots snapshots = etcd.scheduledSnapshots();
         if (snapshots.enabled()) {
             Map<String, Object> snapshotDetails = new LinkedHashMap<>();

@@ -140,6 +140,27 @@ class TlsMistakesTest {
     }
 
     @Test
+    void aPeerCertificateThatDoesNotNameTheAddressPeerConnectionsComeFrom() {
+        TestCertificates.Issued own = certificates.issue("n2", List.of("127.0.0.2"));
+        TransportSecurity peerTls = new TransportSecurity(own.certFile(), own.keyFile(), true, certificates.caFile(),
+                false);
+        URI self = URI.create("https://127.0.0.2:" + FreePorts.next());
+        EtcdConfig config = EtcdConfig.builder().name("n2").dataDir(dir.resolve("n1")).clientUrl(
+                        URI.create("http://127.0.0.1:" + FreePorts.next())).peerUrl(self).peerTransportSecurity(peerTls)
+                .initialCluster("n1=https://127.0.0.3:" + FreePorts.next() + ",n2=" + self)
+                .heartbeatIntervalMillis(10).electionTimeoutMillis(100).build();
+        EmbeddedEtcd member = EmbeddedEtcd.builder().config(config).serviceLoaderListeners(false).build();
+
+        assertThatThrownBy(member::start).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).key()).contains("peer-transport-security.cert-file"))
+                .hasMessageContaining("the members at 127.0.0.3 would drop this member's peer connections")
+                .hasMessageContaining("come from 127.0.0.1 (on loopback they all do")
+                .hasMessageContaining("Issue the certificate with IP:127.0.0.1 among its subject alternative names, or "
+                        + "set experimental-peer-skip-client-san-verification: true on every member");
+        assertThat(dir.resolve("n1")).doesNotExist();
+    }
+
+    @Test
     void aKeyOthersMayReadIsWarnedAbout() throws Exception {
         TestCertificates.Issued issued = certificates.issue("n1", List.of("127.0.0.1"));
         Files.setPosixFilePermissions(issued.keyFile(), PosixFilePermissions.fromString("rw-r--r--"));
